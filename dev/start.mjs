@@ -1,0 +1,137 @@
+/**
+ * `npm start`: builds the plugin, starts the Cognito emulator with a demo pool, prepares and serves an offline
+ * WordPress with the plugin active and configured against the emulator, and prints the URLs and logins.
+ * Ctrl-C stops everything it started.
+ *
+ *   npm start -- [--port=8888] [--emulator-port=9229] [--db=sqlite|mariadb] [--fresh] [--no-emulator]
+ *
+ * With --no-emulator the plugin is configured from COGNITO_BLOCKS_USER_POOL_ID, COGNITO_BLOCKS_CLIENT_ID and
+ * COGNITO_BLOCKS_REGION (a real user pool) instead.
+ */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { UserFacingError, assertPortFree } from './lib/processes.mjs';
+import { prepareWordPress, serveWordPress, PROJECT_ROOT } from './wordpress/wordpress.mjs';
+import { startMariaDb } from './lib/mariadb.mjs';
+import { buildIfStale } from './lib/build.mjs';
+import { loadDemoCredentials } from './lib/demo.mjs';
+import { startDemoEmulator, emulatorAvailable } from './lib/emulator.mjs';
+import { demoPages } from './lib/pages.mjs';
+
+const { values: args } = parseArgs( {
+	options: {
+		port: { type: 'string', default: process.env.WP_PORT ?? '8888' },
+		'emulator-port': { type: 'string', default: process.env.EMULATOR_PORT ?? '9229' },
+		db: { type: 'string', default: 'sqlite' },
+		fresh: { type: 'boolean', default: false },
+		'no-emulator': { type: 'boolean', default: false },
+	},
+} );
+
+const started = Date.now();
+const stops = [];
+const seconds = () => `${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s`;
+const step = ( text ) => process.stdout.write( `▸ ${ text }… ` );
+const done = ( text = 'done' ) => console.log( `${ text } (${ seconds() })` );
+
+async function shutdown( code = 0 ) {
+	for ( const stop of stops.reverse() ) {
+		await stop().catch( () => {} );
+	}
+	process.exit( code );
+}
+
+async function main() {
+	const port = Number( args.port );
+	const emulatorPort = Number( args[ 'emulator-port' ] );
+	if ( ! [ 'sqlite', 'mariadb' ].includes( args.db ) ) {
+		throw new UserFacingError( `--db must be sqlite or mariadb, not "${ args.db }".` );
+	}
+	const useEmulator = ! args[ 'no-emulator' ] && emulatorAvailable();
+	await assertPortFree( port, 'WordPress', 'Is `npm start` already running? Stop it, or pick another port: npm start -- --port=8890' );
+	if ( useEmulator ) {
+		await assertPortFree( emulatorPort, 'the Cognito emulator', 'Pick another one: npm start -- --emulator-port=9239' );
+	}
+
+	step( 'Building the plugin' );
+	done( ( await buildIfStale() ) ? 'built' : 'up to date' );
+
+	const credentials = loadDemoCredentials( args.fresh );
+	let settings = null;
+	if ( useEmulator ) {
+		step( `Starting the Cognito emulator on 127.0.0.1:${ emulatorPort }` );
+		const emulator = await startDemoEmulator( { port: emulatorPort, credentials, fresh: args.fresh } );
+		stops.push( emulator.stop );
+		settings = emulator.settings;
+		done();
+	} else if ( process.env.COGNITO_BLOCKS_USER_POOL_ID ) {
+		settings = {
+			user_pool_id: process.env.COGNITO_BLOCKS_USER_POOL_ID,
+			client_id: process.env.COGNITO_BLOCKS_CLIENT_ID ?? '',
+			region: process.env.COGNITO_BLOCKS_REGION ?? '',
+		};
+	}
+
+	let db = { type: 'sqlite' };
+	if ( args.db === 'mariadb' ) {
+		step( 'Starting MariaDB' );
+		const mariadb = await startMariaDb( { dataDir: path.join( PROJECT_ROOT, '.dev/mariadb' ), fresh: args.fresh } );
+		stops.push( mariadb.stop );
+		const { stop, ...connection } = mariadb;
+		db = connection;
+		done();
+	}
+
+	const url = `http://127.0.0.1:${ port }`;
+	const dir = path.join( PROJECT_ROOT, '.dev', args.db === 'mariadb' ? 'wordpress-mariadb' : 'wordpress' );
+	step( `Preparing WordPress (${ args.db })` );
+	const site = await prepareWordPress( {
+		dir,
+		url,
+		db,
+		fresh: args.fresh || args.db === 'mariadb',
+		admin: credentials.admin,
+		settings,
+		pages: demoPages(),
+	} );
+	done( site.recreated ? 'installed' : 'reused' );
+
+	step( `Starting WordPress on ${ url }` );
+	const server = await serveWordPress( { dir, port } );
+	stops.push( server.stop );
+	done();
+
+	console.log( `
+Cognito Blocks is running (ready in ${ seconds() }).
+
+  Site          ${ url }/
+  Admin         ${ url }/wp-admin/   user: ${ credentials.admin.user }   password: ${ credentials.admin.password }
+${ Object.entries( site.pages )
+	.map( ( [ slug, pageUrl ] ) => `  ${ slug.padEnd( 13 ) } ${ pageUrl }` )
+	.join( '\n' ) }
+${
+	useEmulator
+		? `\n  Cognito emulator  http://127.0.0.1:${ emulatorPort }\n${ credentials.users
+				.map( ( user ) => `  demo user     ${ user.username.padEnd( 24 ) } password: ${ user.password }  (${ user.note })` )
+				.join( '\n' ) }`
+		: settings
+		? '\n  Cognito       your user pool from COGNITO_BLOCKS_* environment variables'
+		: '\n  Cognito       not configured (no emulator found and no COGNITO_BLOCKS_USER_POOL_ID)'
+}
+
+Press Ctrl-C to stop.` );
+
+	server.exited?.then?.( () => {} );
+}
+
+process.on( 'SIGINT', () => {
+	console.log( '\nStopping…' );
+	shutdown( 0 );
+} );
+process.on( 'SIGTERM', () => shutdown( 0 ) );
+
+main().catch( async ( error ) => {
+	console.log( '' );
+	console.error( error instanceof UserFacingError ? `✖ ${ error.message }` : error );
+	await shutdown( 1 );
+} );

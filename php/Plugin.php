@@ -1,0 +1,56 @@
+<?php
+/**
+ * The plugin's single wiring point.
+ *
+ * @package CognitoBlocks
+ */
+
+namespace CognitoBlocks;
+
+use CognitoBlocks\Render\Assets;
+use CognitoBlocks\Render\Blocks;
+
+/**
+ * Registers every WordPress hook the plugin uses, so the whole integration surface is readable in one method.
+ */
+final class Plugin {
+
+	public const VERSION = '0.1.0';
+
+	/**
+	 * Absolute path of the main plugin file.
+	 *
+	 * @var string
+	 */
+	private static string $file = '';
+
+	/**
+	 * Hooks the plugin into WordPress. Called once from cognito-blocks.php.
+	 *
+	 * @param string $file Absolute path of the main plugin file.
+	 */
+	public static function register( string $file ): void {
+		self::$file = $file;
+
+		add_action( 'init', array( Assets::class, 'register' ) );
+		add_action( 'init', array( Blocks::class, 'register' ) );
+	}
+
+	/**
+	 * Absolute path inside the plugin folder.
+	 *
+	 * @param string $relative Path relative to the plugin root, without a leading slash.
+	 */
+	public static function path( string $relative = '' ): string {
+		return plugin_dir_path( self::$file ) . $relative;
+	}
+
+	/**
+	 * Public URL inside the plugin folder.
+	 *
+	 * @param string $relative Path relative to the plugin root, without a leading slash.
+	 */
+	public static function url( string $relative = '' ): string {
+		return plugins_url( $relative, self::$file );
+	}
+}

@@ -1,0 +1,30 @@
+/**
+ * Build for the blocks' editor scripts and the shared front-end view script.
+ *
+ * Extends @wordpress/scripts' default config so dependency extraction still writes *.asset.php files: React,
+ * ReactDOM and @wordpress/* packages come from WordPress's own script handles instead of a second bundled copy.
+ */
+import { readdirSync, existsSync } from 'node:fs';
+import CopyPlugin from 'copy-webpack-plugin';
+import defaultConfig from '@wordpress/scripts/config/webpack.config.js';
+
+const blockNames = readdirSync( 'blocks', { withFileTypes: true } )
+	.filter( ( entry ) => entry.isDirectory() && existsSync( `blocks/${ entry.name }/block.json` ) )
+	.map( ( entry ) => entry.name );
+
+export default {
+	...defaultConfig,
+	entry: {
+		view: './src/view.tsx',
+		...Object.fromEntries(
+			blockNames.map( ( name ) => [ `blocks/${ name }/index`, `./blocks/${ name }/index.ts` ] )
+		),
+	},
+	plugins: [
+		// The default CopyPlugin looks for block.json under src/; blocks live in blocks/ here.
+		...defaultConfig.plugins.filter( ( plugin ) => plugin.constructor.name !== 'CopyPlugin' ),
+		new CopyPlugin( {
+			patterns: [ { from: 'blocks/*/{block.json,render.php}', to: '[path][name][ext]' } ],
+		} ),
+	],
+};
