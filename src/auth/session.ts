@@ -1,0 +1,32 @@
+/**
+ * The hand-off to WordPress, implemented in src/wp (POST /wp-json/cognito-blocks/v1/session). Declared here so
+ * the flow can finish with `done` and tests can pass a fake.
+ */
+export interface CreateSessionInput {
+	idToken: string;
+	remember: boolean;
+	/** Requested destination; WordPress validates it and answers with the one to use. */
+	redirectTo: string;
+}
+
+export interface SessionService {
+	/**
+	 * Resolves with the validated redirect once WordPress has set its auth cookies. Rejects with an object whose
+	 * `code` is the WP_Error code (e.g. 'cognito_blocks_invalid_token', 'cognito_blocks_rate_limited') or a
+	 * network error; the machine maps both through errors.ts.
+	 */
+	createSession(input: CreateSessionInput): Promise<{ redirectTo: string }>;
+}
+
+/** Convenience for implementations: an Error carrying a WP_Error code and HTTP status. */
+export class SessionError extends Error {
+	readonly code: string;
+	readonly status?: number;
+
+	constructor(code: string, message = code, status?: number) {
+		super(message);
+		this.name = 'SessionError';
+		this.code = code;
+		this.status = status;
+	}
+}
