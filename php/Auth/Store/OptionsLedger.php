@@ -1,0 +1,158 @@
+<?php
+/**
+ * Ledger on the options table, or on the persistent object cache when the site has one.
+ *
+ * @package CognitoBlocks
+ */
+
+namespace CognitoBlocks\Auth\Store;
+
+use CognitoBlocks\Auth\Clock;
+
+/**
+ * Atomic claims through a unique key: `INSERT IGNORE` on the options table's unique option_name (MySQL, MariaDB
+ * and the SQLite drop-in all honour it), or wp_cache_add() on a persistent object cache. add_option() is not used
+ * because it upserts (`ON DUPLICATE KEY UPDATE`), so two racing callers could both be told they won.
+ *
+ * Rows hold their expiry time and are never autoloaded; expired rows are replaced on the next claim and purged
+ * in small batches at most once an hour.
+ */
+final class OptionsLedger implements Ledger {
+
+	private const PREFIX       = 'cognito_blocks_l_';
+	private const GROUP        = 'cognito_blocks_ledger';
+	private const PURGE_KEY    = 'purge';
+	private const PURGE_EVERY  = 3600;
+	private const PURGE_BATCH  = 200;
+	private const MAX_KEY_SIZE = 160;
+
+	/**
+	 * Time source for expiry.
+	 *
+	 * @var Clock
+	 */
+	private Clock $clock;
+
+	/**
+	 * Creates the ledger.
+	 *
+	 * @param Clock $clock Time source.
+	 */
+	public function __construct( Clock $clock ) {
+		$this->clock = $clock;
+	}
+
+	/**
+	 * Records a key unless it is already recorded and unexpired.
+	 *
+	 * @param string $key Short key.
+	 * @param int    $ttl Seconds the record lasts.
+	 */
+	public function claim( string $key, int $ttl ): bool {
+		$key = $this->name( $key );
+		$ttl = max( 1, $ttl );
+		if ( wp_using_ext_object_cache() ) {
+			return wp_cache_add( $key, 1, self::GROUP, $ttl );
+		}
+		$claimed = $this->insert( $key, $ttl );
+		if ( ! $claimed && $this->drop_if_expired( $key ) ) {
+			$claimed = $this->insert( $key, $ttl );
+		}
+		if ( $claimed && self::PREFIX . self::PURGE_KEY !== $key ) {
+			$this->maybe_purge();
+		}
+		return $claimed;
+	}
+
+	/**
+	 * Removes a record.
+	 *
+	 * @param string $key Short key.
+	 */
+	public function release( string $key ): void {
+		global $wpdb;
+		$key = $this->name( $key );
+		if ( wp_using_ext_object_cache() ) {
+			wp_cache_delete( $key, self::GROUP );
+			return;
+		}
+		$wpdb->delete( $wpdb->options, array( 'option_name' => $key ), array( '%s' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Ledger rows are deliberately outside the option caches.
+	}
+
+	/**
+	 * Full option name; keys that do not fit are hashed.
+	 *
+	 * @param string $key Caller's key.
+	 */
+	private function name( string $key ): string {
+		$key = (string) preg_replace( '/[^A-Za-z0-9_]/', '_', $key );
+		if ( strlen( self::PREFIX . $key ) > self::MAX_KEY_SIZE ) {
+			$key = hash( 'sha256', $key );
+		}
+		return self::PREFIX . $key;
+	}
+
+	/**
+	 * Inserts the row unless one exists.
+	 *
+	 * @param string $name Option name.
+	 * @param int    $ttl  Lifetime.
+	 * @return bool Whether this call inserted it.
+	 */
+	private function insert( string $name, int $ttl ): bool {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- An atomic insert is the point; no WordPress API offers one.
+		$inserted = $wpdb->query(
+			$wpdb->prepare(
+				"INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %s, 'off')",
+				$name,
+				(string) ( $this->clock->now() + $ttl )
+			)
+		);
+		return 1 === $inserted;
+	}
+
+	/**
+	 * Deletes a row whose time is up. The delete matches the value read, so it cannot remove a fresh row that a
+	 * concurrent caller put there in between.
+	 *
+	 * @param string $name Option name.
+	 * @return bool Whether the row was expired (deleted by this call or a concurrent one).
+	 */
+	private function drop_if_expired( string $name ): bool {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Ledger rows are deliberately outside the option caches.
+		$value = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $name ) );
+		if ( ! is_string( $value ) || ! ctype_digit( $value ) || (int) $value >= $this->clock->now() ) {
+			return false;
+		}
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Compare-and-delete; see above.
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name = %s AND option_value = %s", $name, $value ) );
+		return true;
+	}
+
+	/**
+	 * Removes a batch of expired rows, at most once an hour across the site.
+	 */
+	private function maybe_purge(): void {
+		global $wpdb;
+		if ( ! $this->insert( self::PREFIX . self::PURGE_KEY, self::PURGE_EVERY ) && ! $this->drop_if_expired( self::PREFIX . self::PURGE_KEY ) ) {
+			return;
+		}
+		$this->insert( self::PREFIX . self::PURGE_KEY, self::PURGE_EVERY );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Ledger rows are deliberately outside the option caches.
+		$rows = $wpdb->get_results(
+			$wpdb->prepare(
+				"SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name LIKE %s LIMIT %d",
+				$wpdb->esc_like( self::PREFIX ) . '%',
+				self::PURGE_BATCH
+			)
+		);
+		foreach ( (array) $rows as $row ) {
+			if ( is_object( $row ) && ctype_digit( (string) $row->option_value ) && (int) $row->option_value < $this->clock->now() ) {
+				// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Compare-and-delete of an expired row.
+				$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name = %s AND option_value = %s", $row->option_name, $row->option_value ) );
+			}
+		}
+	}
+}

@@ -1,0 +1,268 @@
+<?php
+/**
+ * Sanitising of the settings option.
+ *
+ * @package CognitoBlocks
+ */
+
+namespace CognitoBlocks\Settings;
+
+/**
+ * Turns untrusted input (REST, the settings form, wp-config constants) into a complete, valid settings array.
+ *
+ * Pure PHP so it can be tested without WordPress. An invalid value falls back to the field's default rather than
+ * to something half-parsed: a mistyped pool id must leave the plugin unconfigured, not pointed elsewhere.
+ */
+final class Sanitizer {
+
+	public const MAX_LEEWAY    = 300;
+	public const MIN_TOKEN_AGE = 30;
+	public const MAX_TOKEN_AGE = 86400;
+	public const MAX_MAP_SIZE  = 100;
+
+	/**
+	 * Meta keys an attribute map may never write: they grant capabilities or belong to sessions and identity.
+	 */
+	private const FORBIDDEN_META_FRAGMENTS = array( 'capabilities', 'user_level', 'session_tokens', 'cognito_blocks_', 'user_pass', 'wp_' );
+
+	/**
+	 * Sanitises a whole settings value.
+	 *
+	 * @param mixed $raw Anything; non-arrays give the defaults.
+	 * @return array<string,mixed> Every field of Fields::defaults(), valid.
+	 */
+	public static function sanitize( mixed $raw ): array {
+		$raw    = is_array( $raw ) ? $raw : array();
+		$result = array();
+		foreach ( Fields::defaults() as $field => $default ) {
+			$value            = array_key_exists( $field, $raw ) ? self::field( $field, $raw[ $field ] ) : null;
+			$result[ $field ] = null === $value ? $default : $value;
+		}
+		return $result;
+	}
+
+	/**
+	 * Sanitises one field.
+	 *
+	 * @param string $field Field name.
+	 * @param mixed  $value Untrusted value.
+	 * @return mixed The clean value, or null when invalid (caller uses the default).
+	 */
+	public static function field( string $field, mixed $value ): mixed {
+		switch ( $field ) {
+			case 'user_pool_id':
+				return self::matching( $value, '/^[a-z]{2}(?:-[a-z]+)+-\d+_[0-9A-Za-z]+$/', 55 );
+			case 'client_id':
+				return self::matching( $value, '/^[\w+]+$/', 128 );
+			case 'region':
+				return self::matching( $value, '/^[a-z]{2}(?:-[a-z]+)+-\d+$/', 32 );
+			case 'endpoint':
+				return self::endpoint( $value );
+			case 'creation_policy':
+				return self::one_of( $value, Fields::CREATION_POLICIES );
+			case 'token_storage':
+				return self::one_of( $value, Fields::TOKEN_STORAGES );
+			case 'default_role':
+				$role = self::role( $value );
+				return '' === $role ? null : $role;
+			case 'group_role_map':
+				return self::group_role_map( $value );
+			case 'attribute_map':
+				return self::attribute_map( $value );
+			case 'leeway':
+				return self::integer( $value, 0, self::MAX_LEEWAY );
+			case 'max_token_age':
+				return self::integer( $value, self::MIN_TOKEN_AGE, self::MAX_TOKEN_AGE );
+			case 'sync_roles_on_login':
+			case 'sync_demotes_admins':
+			case 'link_by_verified_email':
+			case 'allow_local_passwords':
+				return self::boolean( $value );
+		}
+		return null;
+	}
+
+	/**
+	 * A role slug in the form WordPress stores them.
+	 *
+	 * @param mixed $value Untrusted value.
+	 * @return string Lowercase [a-z0-9_-], or '' when nothing usable is left.
+	 */
+	public static function role( mixed $value ): string {
+		if ( ! is_string( $value ) ) {
+			return '';
+		}
+		return substr( (string) preg_replace( '/[^a-z0-9_\-]/', '', strtolower( trim( $value ) ) ), 0, 64 );
+	}
+
+	/**
+	 * Whether a user meta key may be written from a token attribute.
+	 *
+	 * @param string $key Candidate meta key.
+	 */
+	public static function is_writable_meta_key( string $key ): bool {
+		if ( 1 !== preg_match( '/^[a-z][a-z0-9_\-]{0,63}$/', $key ) ) {
+			return false;
+		}
+		foreach ( self::FORBIDDEN_META_FRAGMENTS as $fragment ) {
+			if ( str_contains( $key, $fragment ) ) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * A string matching a pattern, trimmed.
+	 *
+	 * @param mixed  $value   Untrusted value.
+	 * @param string $pattern Anchored regular expression.
+	 * @param int    $max     Maximum length.
+	 */
+	private static function matching( mixed $value, string $pattern, int $max ): ?string {
+		if ( ! is_string( $value ) ) {
+			return null;
+		}
+		$value = trim( $value );
+		if ( '' === $value ) {
+			return '';
+		}
+		return strlen( $value ) <= $max && 1 === preg_match( $pattern, $value ) ? $value : null;
+	}
+
+	/**
+	 * An absolute http(s) URL without credentials, query or fragment, with no trailing slash.
+	 *
+	 * @param mixed $value Untrusted value.
+	 */
+	private static function endpoint( mixed $value ): ?string {
+		if ( ! is_string( $value ) ) {
+			return null;
+		}
+		$value = trim( $value );
+		if ( '' === $value ) {
+			return '';
+		}
+		if ( strlen( $value ) > 2048 || false === filter_var( $value, FILTER_VALIDATE_URL ) ) {
+			return null;
+		}
+		$parts = parse_url( $value ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url -- Pure code, no WordPress loaded in unit tests.
+		if ( ! is_array( $parts ) || ! in_array( strtolower( $parts['scheme'] ?? '' ), array( 'http', 'https' ), true ) || empty( $parts['host'] ) ) {
+			return null;
+		}
+		if ( isset( $parts['user'] ) || isset( $parts['pass'] ) || isset( $parts['query'] ) || isset( $parts['fragment'] ) ) {
+			return null;
+		}
+		return rtrim( $value, '/' );
+	}
+
+	/**
+	 * One of a fixed set of strings.
+	 *
+	 * @param mixed    $value   Untrusted value.
+	 * @param string[] $allowed Allowed values.
+	 */
+	private static function one_of( mixed $value, array $allowed ): ?string {
+		return is_string( $value ) && in_array( $value, $allowed, true ) ? $value : null;
+	}
+
+	/**
+	 * An integer inside a range; out-of-range numbers are clamped, non-numbers rejected.
+	 *
+	 * @param mixed $value Untrusted value.
+	 * @param int   $min   Lower bound.
+	 * @param int   $max   Upper bound.
+	 */
+	private static function integer( mixed $value, int $min, int $max ): ?int {
+		if ( is_string( $value ) && 1 === preg_match( '/^\s*-?\d{1,9}\s*$/', $value ) ) {
+			$value = (int) $value;
+		}
+		if ( ! is_int( $value ) ) {
+			return null;
+		}
+		return max( $min, min( $max, $value ) );
+	}
+
+	/**
+	 * A boolean, also from the strings and numbers forms and constants commonly use.
+	 *
+	 * @param mixed $value Untrusted value.
+	 */
+	private static function boolean( mixed $value ): ?bool {
+		if ( is_bool( $value ) ) {
+			return $value;
+		}
+		if ( 1 === $value || '1' === $value || 'true' === $value ) {
+			return true;
+		}
+		if ( 0 === $value || '0' === $value || 'false' === $value || '' === $value ) {
+			return false;
+		}
+		return null;
+	}
+
+	/**
+	 * Ordered list of {group, role}; the order decides which role a member of several groups gets.
+	 *
+	 * @param mixed $value Untrusted value: a list of {group, role} or a group => role map.
+	 * @return list<array{group:string,role:string}>|null
+	 */
+	private static function group_role_map( mixed $value ): ?array {
+		if ( ! is_array( $value ) ) {
+			return null;
+		}
+		$map = array();
+		foreach ( $value as $key => $item ) {
+			if ( is_string( $key ) && is_string( $item ) ) {
+				$item = array(
+					'group' => $key,
+					'role'  => $item,
+				);
+			}
+			if ( ! is_array( $item ) || ! isset( $item['group'], $item['role'] ) || ! is_string( $item['group'] ) ) {
+				continue;
+			}
+			$group = trim( (string) preg_replace( '/[\x00-\x1f\x7f]/', '', $item['group'] ) );
+			$role  = self::role( $item['role'] );
+			if ( '' === $group || strlen( $group ) > 128 || '' === $role ) {
+				continue;
+			}
+			$map[] = array(
+				'group' => $group,
+				'role'  => $role,
+			);
+			if ( count( $map ) >= self::MAX_MAP_SIZE ) {
+				break;
+			}
+		}
+		return $map;
+	}
+
+	/**
+	 * Cognito attribute => user meta key. Entries that would write a protected meta key are dropped.
+	 *
+	 * @param mixed $value Untrusted value.
+	 * @return array<string,string>|null
+	 */
+	private static function attribute_map( mixed $value ): ?array {
+		if ( ! is_array( $value ) ) {
+			return null;
+		}
+		$map = array();
+		foreach ( $value as $attribute => $meta_key ) {
+			if ( ! is_string( $attribute ) || ! is_string( $meta_key ) ) {
+				continue;
+			}
+			$attribute = trim( $attribute );
+			$meta_key  = strtolower( trim( $meta_key ) );
+			if ( 1 !== preg_match( '/^[A-Za-z0-9_:.\-]{1,64}$/', $attribute ) || ! self::is_writable_meta_key( $meta_key ) ) {
+				continue;
+			}
+			$map[ $attribute ] = $meta_key;
+			if ( count( $map ) >= self::MAX_MAP_SIZE ) {
+				break;
+			}
+		}
+		return $map;
+	}
+}

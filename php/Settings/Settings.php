@@ -1,0 +1,127 @@
+<?php
+/**
+ * The settings option and its wp-config.php overrides.
+ *
+ * @package CognitoBlocks
+ */
+
+namespace CognitoBlocks\Settings;
+
+/**
+ * Stores the plugin settings in one option and merges in `COGNITO_BLOCKS_<FIELD>` constants.
+ */
+final class Settings {
+
+	public const OPTION = 'cognito_blocks_settings';
+
+	public const GROUP = 'cognito_blocks';
+
+	/**
+	 * Registers the option with its schema, so it can be read and written through /wp/v2/settings.
+	 *
+	 * Runs on `init`, which precedes both admin_init and rest_api_init.
+	 */
+	public static function register(): void {
+		register_setting(
+			self::GROUP,
+			self::OPTION,
+			array(
+				'type'              => 'object',
+				'description'       => __( 'Amazon Cognito sign-in settings.', 'cognito-blocks' ),
+				'sanitize_callback' => array( self::class, 'sanitize_option' ),
+				'default'           => Fields::defaults(),
+				'show_in_rest'      => array(
+					'name'   => self::OPTION,
+					'schema' => Fields::schema(),
+				),
+			)
+		);
+	}
+
+	/**
+	 * The sanitize_callback of the option. Pinned fields keep their stored value: the constant wins anyway, and
+	 * the stored value is what applies again if the constant is removed.
+	 *
+	 * @param mixed $value Submitted value.
+	 * @return array<string,mixed>
+	 */
+	public static function sanitize_option( mixed $value ): array {
+		$value  = is_array( $value ) ? $value : array();
+		$stored = get_option( self::OPTION, array() );
+		$stored = is_array( $stored ) ? $stored : array();
+		foreach ( self::pinned_values( self::constant_lookup() ) as $field => $unused ) {
+			if ( array_key_exists( $field, $stored ) ) {
+				$value[ $field ] = $stored[ $field ];
+			} else {
+				unset( $value[ $field ] );
+			}
+		}
+		return Sanitizer::sanitize( $value );
+	}
+
+	/**
+	 * The effective settings of this request.
+	 */
+	public static function current(): Config {
+		$stored = get_option( self::OPTION, array() );
+		return self::resolve( is_array( $stored ) ? $stored : array(), self::constant_lookup() );
+	}
+
+	/**
+	 * Configuration for the browser (see Config::client_config()).
+	 *
+	 * @return array{region:string,userPoolId:string,clientId:string,endpoint:string|null,tokenStorage:string}
+	 */
+	public static function client_config(): array {
+		return self::current()->client_config();
+	}
+
+	/**
+	 * The configured issuer; empty when the plugin is not configured.
+	 */
+	public static function issuer(): string {
+		return self::current()->issuer();
+	}
+
+	/**
+	 * Merges stored values with pinned constants.
+	 *
+	 * @param array<string,mixed>    $stored   Stored option value.
+	 * @param callable(string):mixed $constant Returns a constant's value, or null when it is not defined.
+	 */
+	public static function resolve( array $stored, callable $constant ): Config {
+		$pinned = self::pinned_values( $constant );
+		return new Config( array_merge( $stored, $pinned ), array_keys( $pinned ) );
+	}
+
+	/**
+	 * Values of the defined constants, by field. Map fields also accept a JSON string, as constants written in
+	 * wp-config.php by deployment tools often are.
+	 *
+	 * @param callable(string):mixed $constant Constant lookup.
+	 * @return array<string,mixed>
+	 */
+	private static function pinned_values( callable $constant ): array {
+		$pinned = array();
+		foreach ( Fields::defaults() as $field => $default ) {
+			$value = $constant( Fields::constant_name( $field ) );
+			if ( null === $value ) {
+				continue;
+			}
+			if ( is_array( $default ) && is_string( $value ) ) {
+				$value = json_decode( $value, true );
+			}
+			$pinned[ $field ] = $value;
+		}
+		return $pinned;
+	}
+
+	/**
+	 * Reads wp-config.php constants.
+	 *
+	 * @return callable(string):mixed
+	 */
+	private static function constant_lookup(): callable {
+		return static fn( string $name ): mixed => defined( $name ) ? constant( $name ) : null;
+	}
+}
