@@ -1,0 +1,51 @@
+/**
+ * The form-level error region. The `role="alert"` container is always in the DOM, so screen readers already
+ * watch it when a message is inserted; a changed error object re-inserts the text, so the same message after a
+ * second failed attempt is announced again.
+ */
+import { useRef } from 'react';
+import { __ } from '@wordpress/i18n';
+import { cx } from '../class-names';
+import type { FormError } from '../types';
+
+export interface ErrorMessageProps {
+	error?: FormError | null;
+	retryLabel?: string;
+	className?: string;
+}
+
+export function ErrorMessage( { error, retryLabel, className }: ErrorMessageProps ) {
+	const lastError = useRef< FormError | null | undefined >( error );
+	const generation = useRef( 0 );
+	if ( lastError.current !== error ) {
+		lastError.current = error;
+		generation.current++;
+	}
+
+	const retry = error?.retry;
+	return (
+		<div className={ cx( 'cognito-blocks__error', Boolean( error ) && 'cognito-blocks__error--shown', className ) }>
+			<div role="alert" aria-atomic="true" className="cognito-blocks__alert" data-code={ error?.code }>
+				{ error && (
+					<p key={ generation.current } className="cognito-blocks__alert-text">
+						{ error.message }
+					</p>
+				) }
+			</div>
+			{ retry && (
+				<button
+					type="button"
+					className="cognito-blocks__button cognito-blocks__button--secondary cognito-blocks__retry"
+					onClick={ ( event ) => {
+						// The button disappears with the error; keep keyboard users in the form, on its submit button.
+						const submit = event.currentTarget.form?.querySelector< HTMLElement >( '[type="submit"]' );
+						retry();
+						submit?.focus();
+					} }
+				>
+					{ retryLabel ?? __( 'Try again', 'cognito-blocks' ) }
+				</button>
+			) }
+		</div>
+	);
+}

@@ -1,0 +1,3 @@
+export { StepLayout, type StepLayoutProps } from './StepLayout';
+export { FormStep, type FormStepProps } from './FormStep';
+export { StepLinks, type StepLink } from './StepLinks';
