@@ -1,0 +1,85 @@
+/**
+ * Test doubles: a gateway whose every method is a vi.fn that fails loudly unless a test scripts it, a session
+ * service, and a manual clock whose timers fire only when a test advances it.
+ */
+import { vi, type Mock } from 'vitest';
+import type { Clock } from '../../../src/auth/clock';
+import type { AuthGateway } from '../../../src/auth/gateway';
+import type { SessionService } from '../../../src/auth/session';
+import type { SignInResult } from '../../../src/auth/types';
+
+type Mocked<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? Mock<(...args: A) => R> : T[K] };
+
+export type FakeGateway = Mocked<AuthGateway>;
+
+function unexpected(name: string) {
+	return vi.fn(() => Promise.reject(new Error(`unexpected gateway call: ${name}`)));
+}
+
+export function fakeGateway(): FakeGateway {
+	return {
+		signIn: unexpected('signIn'),
+		completeNewPassword: unexpected('completeNewPassword'),
+		sendMfaCode: unexpected('sendMfaCode'),
+		selectMfaType: unexpected('selectMfaType'),
+		associateTotp: unexpected('associateTotp'),
+		verifyTotp: unexpected('verifyTotp'),
+		signUp: unexpected('signUp'),
+		confirmSignUp: unexpected('confirmSignUp'),
+		resendCode: unexpected('resendCode'),
+		forgotPassword: unexpected('forgotPassword'),
+		confirmForgotPassword: unexpected('confirmForgotPassword'),
+		signOut: vi.fn(() => Promise.resolve()),
+	} as unknown as FakeGateway;
+}
+
+export function fakeSession(redirectTo = 'https://example.test/account/'): Mocked<SessionService> {
+	return {
+		createSession: vi.fn(() => Promise.resolve({ redirectTo })),
+	} as unknown as Mocked<SessionService>;
+}
+
+export const SIGNED_IN: SignInResult = {
+	type: 'signedIn',
+	tokens: { idToken: 'id.jwt', accessToken: 'access.jwt', refreshToken: 'refresh' },
+};
+
+/** A Cognito-style service error, as amazon-cognito-identity-js reports it. */
+export function cognitoError(code: string, message = code): Error & { code: string } {
+	return Object.assign(new Error(message), { code, name: code });
+}
+
+export interface ManualClock extends Clock {
+	advance(ms: number): void;
+}
+
+export function manualClock(start = 1_000_000): ManualClock {
+	let now = start;
+	let nextId = 1;
+	const timers = new Map<number, { at: number; fn: () => void }>();
+	return {
+		now: () => now,
+		setTimeout(fn, ms) {
+			const id = nextId++;
+			timers.set(id, { at: now + ms, fn });
+			return id;
+		},
+		clearTimeout(handle) {
+			timers.delete(handle as number);
+		},
+		advance(ms) {
+			now += ms;
+			for (const [id, timer] of [...timers].sort((a, b) => a[1].at - b[1].at)) {
+				if (timer.at <= now && timers.has(id)) {
+					timers.delete(id);
+					timer.fn();
+				}
+			}
+		},
+	};
+}
+
+/** Lets pending promise callbacks (gateway answers, runner dispatches) run. */
+export async function flush(): Promise<void> {
+	for (let i = 0; i < 10; i++) await Promise.resolve();
+}
