@@ -8,70 +8,87 @@ import type { AuthGateway } from '../../../src/auth/gateway';
 import type { SessionService } from '../../../src/auth/session';
 import type { SignInResult } from '../../../src/auth/types';
 
-type Mocked<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? Mock<(...args: A) => R> : T[K] };
+type Mocked< T > = {
+	[ K in keyof T ]: T[ K ] extends ( ...args: infer A ) => infer R
+		? Mock< ( ...args: A ) => R >
+		: T[ K ];
+};
 
-export type FakeGateway = Mocked<AuthGateway>;
+export type FakeGateway = Mocked< AuthGateway >;
 
-function unexpected(name: string) {
-	return vi.fn(() => Promise.reject(new Error(`unexpected gateway call: ${name}`)));
+function unexpected( name: string ) {
+	return vi.fn( () =>
+		Promise.reject( new Error( `unexpected gateway call: ${ name }` ) )
+	);
 }
 
 export function fakeGateway(): FakeGateway {
 	return {
-		signIn: unexpected('signIn'),
-		completeNewPassword: unexpected('completeNewPassword'),
-		sendMfaCode: unexpected('sendMfaCode'),
-		selectMfaType: unexpected('selectMfaType'),
-		associateTotp: unexpected('associateTotp'),
-		verifyTotp: unexpected('verifyTotp'),
-		signUp: unexpected('signUp'),
-		confirmSignUp: unexpected('confirmSignUp'),
-		resendCode: unexpected('resendCode'),
-		forgotPassword: unexpected('forgotPassword'),
-		confirmForgotPassword: unexpected('confirmForgotPassword'),
-		signOut: vi.fn(() => Promise.resolve()),
+		signIn: unexpected( 'signIn' ),
+		completeNewPassword: unexpected( 'completeNewPassword' ),
+		sendMfaCode: unexpected( 'sendMfaCode' ),
+		selectMfaType: unexpected( 'selectMfaType' ),
+		associateTotp: unexpected( 'associateTotp' ),
+		verifyTotp: unexpected( 'verifyTotp' ),
+		signUp: unexpected( 'signUp' ),
+		confirmSignUp: unexpected( 'confirmSignUp' ),
+		resendCode: unexpected( 'resendCode' ),
+		forgotPassword: unexpected( 'forgotPassword' ),
+		confirmForgotPassword: unexpected( 'confirmForgotPassword' ),
+		signOut: vi.fn( () => Promise.resolve() ),
 	} as unknown as FakeGateway;
 }
 
-export function fakeSession(redirectTo = 'https://example.test/account/'): Mocked<SessionService> {
+export function fakeSession(
+	redirectTo = 'https://example.test/account/'
+): Mocked< SessionService > {
 	return {
-		createSession: vi.fn(() => Promise.resolve({ redirectTo })),
-	} as unknown as Mocked<SessionService>;
+		createSession: vi.fn( () => Promise.resolve( { redirectTo } ) ),
+	} as unknown as Mocked< SessionService >;
 }
 
 export const SIGNED_IN: SignInResult = {
 	type: 'signedIn',
-	tokens: { idToken: 'id.jwt', accessToken: 'access.jwt', refreshToken: 'refresh' },
+	tokens: {
+		idToken: 'id.jwt',
+		accessToken: 'access.jwt',
+		refreshToken: 'refresh',
+	},
 };
 
 /** A Cognito-style service error, as amazon-cognito-identity-js reports it. */
-export function cognitoError(code: string, message = code): Error & { code: string } {
-	return Object.assign(new Error(message), { code, name: code });
+export function cognitoError(
+	code: string,
+	message = code
+): Error & { code: string } {
+	return Object.assign( new Error( message ), { code, name: code } );
 }
 
 export interface ManualClock extends Clock {
-	advance(ms: number): void;
+	advance: ( ms: number ) => void;
 }
 
-export function manualClock(start = 1_000_000): ManualClock {
+export function manualClock( start = 1_000_000 ): ManualClock {
 	let now = start;
 	let nextId = 1;
-	const timers = new Map<number, { at: number; fn: () => void }>();
+	const timers = new Map< number, { at: number; fn: () => void } >();
 	return {
 		now: () => now,
-		setTimeout(fn, ms) {
+		setTimeout( fn, ms ) {
 			const id = nextId++;
-			timers.set(id, { at: now + ms, fn });
+			timers.set( id, { at: now + ms, fn } );
 			return id;
 		},
-		clearTimeout(handle) {
-			timers.delete(handle as number);
+		clearTimeout( handle ) {
+			timers.delete( handle as number );
 		},
-		advance(ms) {
+		advance( ms ) {
 			now += ms;
-			for (const [id, timer] of [...timers].sort((a, b) => a[1].at - b[1].at)) {
-				if (timer.at <= now && timers.has(id)) {
-					timers.delete(id);
+			for ( const [ id, timer ] of [ ...timers ].sort(
+				( a, b ) => a[ 1 ].at - b[ 1 ].at
+			) ) {
+				if ( timer.at <= now && timers.has( id ) ) {
+					timers.delete( id );
 					timer.fn();
 				}
 			}
@@ -80,6 +97,8 @@ export function manualClock(start = 1_000_000): ManualClock {
 }
 
 /** Lets pending promise callbacks (gateway answers, runner dispatches) run. */
-export async function flush(): Promise<void> {
-	for (let i = 0; i < 10; i++) await Promise.resolve();
+export async function flush(): Promise< void > {
+	for ( let i = 0; i < 10; i++ ) {
+		await Promise.resolve();
+	}
 }
