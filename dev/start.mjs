@@ -11,7 +11,11 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { UserFacingError, assertPortFree } from './lib/processes.mjs';
-import { prepareWordPress, serveWordPress, PROJECT_ROOT } from './wordpress/wordpress.mjs';
+import {
+	prepareWordPress,
+	serveWordPress,
+	PROJECT_ROOT,
+} from './wordpress/wordpress.mjs';
 import { startMariaDb } from './lib/mariadb.mjs';
 import { buildIfStale } from './lib/build.mjs';
 import { loadDemoCredentials } from './lib/demo.mjs';
@@ -21,7 +25,10 @@ import { demoPages } from './lib/pages.mjs';
 const { values: args } = parseArgs( {
 	options: {
 		port: { type: 'string', default: process.env.WP_PORT ?? '8888' },
-		'emulator-port': { type: 'string', default: process.env.EMULATOR_PORT ?? '9229' },
+		'emulator-port': {
+			type: 'string',
+			default: process.env.EMULATOR_PORT ?? '9229',
+		},
 		db: { type: 'string', default: 'sqlite' },
 		fresh: { type: 'boolean', default: false },
 		'no-emulator': { type: 'boolean', default: false },
@@ -45,12 +52,22 @@ async function main() {
 	const port = Number( args.port );
 	const emulatorPort = Number( args[ 'emulator-port' ] );
 	if ( ! [ 'sqlite', 'mariadb' ].includes( args.db ) ) {
-		throw new UserFacingError( `--db must be sqlite or mariadb, not "${ args.db }".` );
+		throw new UserFacingError(
+			`--db must be sqlite or mariadb, not "${ args.db }".`
+		);
 	}
 	const useEmulator = ! args[ 'no-emulator' ] && emulatorAvailable();
-	await assertPortFree( port, 'WordPress', 'Is `npm start` already running? Stop it, or pick another port: npm start -- --port=8890' );
+	await assertPortFree(
+		port,
+		'WordPress',
+		'Is `npm start` already running? Stop it, or pick another port: npm start -- --port=8890'
+	);
 	if ( useEmulator ) {
-		await assertPortFree( emulatorPort, 'the Cognito emulator', 'Pick another one: npm start -- --emulator-port=9239' );
+		await assertPortFree(
+			emulatorPort,
+			'the Cognito emulator',
+			'Pick another one: npm start -- --emulator-port=9239'
+		);
 	}
 
 	step( 'Building the plugin' );
@@ -60,7 +77,11 @@ async function main() {
 	let settings = null;
 	if ( useEmulator ) {
 		step( `Starting the Cognito emulator on 127.0.0.1:${ emulatorPort }` );
-		const emulator = await startDemoEmulator( { port: emulatorPort, credentials, fresh: args.fresh } );
+		const emulator = await startDemoEmulator( {
+			port: emulatorPort,
+			credentials,
+			fresh: args.fresh,
+		} );
 		stops.push( emulator.stop );
 		settings = emulator.settings;
 		done();
@@ -75,7 +96,10 @@ async function main() {
 	let db = { type: 'sqlite' };
 	if ( args.db === 'mariadb' ) {
 		step( 'Starting MariaDB' );
-		const mariadb = await startMariaDb( { dataDir: path.join( PROJECT_ROOT, '.dev/mariadb' ), fresh: args.fresh } );
+		const mariadb = await startMariaDb( {
+			dataDir: path.join( PROJECT_ROOT, '.dev/mariadb' ),
+			fresh: args.fresh,
+		} );
 		stops.push( mariadb.stop );
 		const { stop, ...connection } = mariadb;
 		db = connection;
@@ -83,7 +107,11 @@ async function main() {
 	}
 
 	const url = `http://127.0.0.1:${ port }`;
-	const dir = path.join( PROJECT_ROOT, '.dev', args.db === 'mariadb' ? 'wordpress-mariadb' : 'wordpress' );
+	const dir = path.join(
+		PROJECT_ROOT,
+		'.dev',
+		args.db === 'mariadb' ? 'wordpress-mariadb' : 'wordpress'
+	);
 	step( `Preparing WordPress (${ args.db })` );
 	const site = await prepareWordPress( {
 		dir,
@@ -109,19 +137,27 @@ Cognito Blocks is running (ready in ${ seconds() }).
 ${ Object.entries( site.pages )
 	.map( ( [ slug, pageUrl ] ) => `  ${ slug.padEnd( 13 ) } ${ pageUrl }` )
 	.join( '\n' ) }
-${
-	useEmulator
-		? `\n  Cognito emulator  http://127.0.0.1:${ emulatorPort }\n${ credentials.users
-				.map( ( user ) => `  demo user     ${ user.username.padEnd( 24 ) } password: ${ user.password }  (${ user.note })` )
-				.join( '\n' ) }`
-		: settings
-		? '\n  Cognito       your user pool from COGNITO_BLOCKS_* environment variables'
-		: '\n  Cognito       not configured (no emulator found and no COGNITO_BLOCKS_USER_POOL_ID)'
-}
+${ cognitoSummary( useEmulator, emulatorPort, credentials, settings ) }
 
 Press Ctrl-C to stop.` );
+}
 
-	server.exited?.then?.( () => {} );
+function cognitoSummary( useEmulator, emulatorPort, credentials, settings ) {
+	if ( useEmulator ) {
+		const users = credentials.users.map(
+			( user ) =>
+				`  demo user     ${ user.username.padEnd( 24 ) } password: ${ user.password }  (${ user.note })`
+		);
+		return [
+			'',
+			`  Cognito emulator  http://127.0.0.1:${ emulatorPort }`,
+			...users,
+		].join( '\n' );
+	}
+	if ( settings ) {
+		return '\n  Cognito       your user pool from COGNITO_BLOCKS_* environment variables';
+	}
+	return '\n  Cognito       not configured (no emulator found and no COGNITO_BLOCKS_USER_POOL_ID)';
 }
 
 process.on( 'SIGINT', () => {
@@ -132,6 +168,8 @@ process.on( 'SIGTERM', () => shutdown( 0 ) );
 
 main().catch( async ( error ) => {
 	console.log( '' );
-	console.error( error instanceof UserFacingError ? `✖ ${ error.message }` : error );
+	console.error(
+		error instanceof UserFacingError ? `✖ ${ error.message }` : error
+	);
 	await shutdown( 1 );
 } );

@@ -4,18 +4,19 @@
 import { __ } from '@wordpress/i18n';
 import { useBlockProps, InspectorControls } from '@wordpress/block-editor';
 import { PanelBody, TextControl } from '@wordpress/components';
+import type { BlockEditProps } from '@wordpress/blocks';
 
-interface Attributes {
+export interface Attributes extends Record< string, unknown > {
 	heading: string;
 }
 
-interface EditProps {
-	attributes: Attributes;
-	setAttributes: ( next: Partial< Attributes > ) => void;
-}
-
-export default function Edit( { attributes, setAttributes }: EditProps ) {
-	const blockProps = useBlockProps( { className: 'cognito-blocks-editor-preview' } );
+export default function Edit( {
+	attributes,
+	setAttributes,
+}: BlockEditProps< Attributes > ) {
+	const blockProps = useBlockProps( {
+		className: 'cognito-blocks-editor-preview',
+	} );
 	return (
 		<>
 			<InspectorControls>
@@ -23,14 +24,17 @@ export default function Edit( { attributes, setAttributes }: EditProps ) {
 					<TextControl
 						label={ __( 'Heading', 'cognito-blocks' ) }
 						value={ attributes.heading }
-						onChange={ ( heading: string ) => setAttributes( { heading } ) }
+						onChange={ ( heading: string ) =>
+							setAttributes( { heading } )
+						}
 						__nextHasNoMarginBottom
 					/>
 				</PanelBody>
 			</InspectorControls>
 			<div { ...blockProps }>
 				<p className="cognito-blocks-editor-preview__title">
-					{ attributes.heading || __( 'Cognito sign-in', 'cognito-blocks' ) }
+					{ attributes.heading ||
+						__( 'Cognito sign-in', 'cognito-blocks' ) }
 				</p>
 			</div>
 		</>

@@ -11,7 +11,16 @@ const FILE = path.join( PROJECT_ROOT, '.dev/demo-credentials.json' );
 
 /** A password that satisfies Cognito's default policy (upper, lower, digit, symbol, 8+). */
 export function demoPassword() {
-	const words = [ 'Maple', 'River', 'Cobalt', 'Harbor', 'Falcon', 'Meadow', 'Copper', 'Lantern' ];
+	const words = [
+		'Maple',
+		'River',
+		'Cobalt',
+		'Harbor',
+		'Falcon',
+		'Meadow',
+		'Copper',
+		'Lantern',
+	];
 	return `${ words[ randomInt( words.length ) ] }-${ randomBytes( 3 ).toString( 'hex' ) }-${ randomInt( 10, 99 ) }!`;
 }
 
@@ -20,12 +29,23 @@ export function loadDemoCredentials( fresh = false ) {
 		return JSON.parse( readFileSync( FILE, 'utf8' ) );
 	}
 	const credentials = {
-		admin: { user: 'admin', password: demoPassword(), email: 'admin@example.test' },
+		admin: {
+			user: 'admin',
+			password: demoPassword(),
+			email: 'admin@example.test',
+		},
 		users: [
-			{ username: 'demo@example.test', email: 'demo@example.test', password: demoPassword(), note: 'confirmed' },
+			{
+				username: 'demo@example.test',
+				email: 'demo@example.test',
+				password: demoPassword(),
+				note: 'confirmed',
+			},
 		],
 	};
 	mkdirSync( path.dirname( FILE ), { recursive: true } );
-	writeFileSync( FILE, JSON.stringify( credentials, null, '\t' ), { mode: 0o600 } );
+	writeFileSync( FILE, JSON.stringify( credentials, null, '\t' ), {
+		mode: 0o600,
+	} );
 	return credentials;
 }

@@ -6,12 +6,20 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { run, startGroup, waitFor, freePort, UserFacingError } from './processes.mjs';
+import {
+	run,
+	startGroup,
+	waitFor,
+	freePort,
+	UserFacingError,
+} from './processes.mjs';
 
 const SERVER_CANDIDATES = [ '/usr/sbin/mariadbd', '/usr/sbin/mysqld' ];
 
 function findServer() {
-	const found = SERVER_CANDIDATES.find( ( candidate ) => existsSync( candidate ) );
+	const found = SERVER_CANDIDATES.find( ( candidate ) =>
+		existsSync( candidate )
+	);
 	if ( ! found ) {
 		throw new UserFacingError(
 			'MariaDB is not installed. On Debian/Ubuntu: apt-get install mariadb-server (bash .ci/run installs it too).'
@@ -23,14 +31,19 @@ function findServer() {
 /**
  * Starts MariaDB with a fresh (or reused) data folder and creates one database with its own user.
  *
- * @param {object}  options
- * @param {string}  options.dataDir  Folder for the server's files.
- * @param {number=} options.port     TCP port on 127.0.0.1 (default: a free one).
- * @param {string=} options.database Database to create.
- * @param {boolean=} options.fresh   Drop the data folder first.
+ * @param {Object}   options
+ * @param {string}   options.dataDir  Folder for the server's files.
+ * @param {number=}  options.port     TCP port on 127.0.0.1 (default: a free one).
+ * @param {string=}  options.database Database to create.
+ * @param {boolean=} options.fresh    Drop the data folder first.
  * @return {Promise<{ host: string, port: number, user: string, password: string, name: string, stop: () => Promise<void> }>}
  */
-export async function startMariaDb( { dataDir, port, database = 'wordpress', fresh = true } ) {
+export async function startMariaDb( {
+	dataDir,
+	port,
+	database = 'wordpress',
+	fresh = true,
+} ) {
 	const server = findServer();
 	if ( fresh ) {
 		rmSync( dataDir, { recursive: true, force: true } );
@@ -65,11 +78,20 @@ export async function startMariaDb( { dataDir, port, database = 'wordpress', fre
 		],
 		{ name: 'mariadbd' }
 	);
-	const client = ( sql ) => run( 'mariadb', [ '--no-defaults', `--socket=${ socket }`, '-uroot', '-e', sql ] );
+	const client = ( sql ) =>
+		run( 'mariadb', [
+			'--no-defaults',
+			`--socket=${ socket }`,
+			'-uroot',
+			'-e',
+			sql,
+		] );
 	await waitFor(
 		async () => {
 			if ( mariadb.child.exitCode !== null ) {
-				throw new Error( `mariadbd exited; see ${ path.join( dataDir, 'error.log' ) }` );
+				throw new Error(
+					`mariadbd exited; see ${ path.join( dataDir, 'error.log' ) }`
+				);
 			}
 			await client( 'SELECT 1' );
 			return true;
@@ -84,5 +106,13 @@ export async function startMariaDb( { dataDir, port, database = 'wordpress', fre
 		 ALTER USER '${ user }'@'127.0.0.1' IDENTIFIED BY '${ password }';
 		 GRANT ALL PRIVILEGES ON \`${ database }\`.* TO '${ user }'@'127.0.0.1';`
 	);
-	return { type: 'mariadb', host: '127.0.0.1', port: tcpPort, user, password, name: database, stop: mariadb.stop };
+	return {
+		type: 'mariadb',
+		host: '127.0.0.1',
+		port: tcpPort,
+		user,
+		password,
+		name: database,
+		stop: mariadb.stop,
+	};
 }

@@ -15,7 +15,9 @@ export function isPortFree( port, host = '127.0.0.1' ) {
 	return new Promise( ( resolve ) => {
 		const server = net.createServer();
 		server.once( 'error', () => resolve( false ) );
-		server.listen( { port, host, exclusive: true }, () => server.close( () => resolve( true ) ) );
+		server.listen( { port, host, exclusive: true }, () =>
+			server.close( () => resolve( true ) )
+		);
 	} );
 }
 
@@ -44,7 +46,11 @@ export async function assertPortFree( port, what, hint ) {
  *
  * @return {{ child: import('node:child_process').ChildProcess, stop: () => Promise<void>, output: () => string }}
  */
-export function startGroup( command, args, { env = {}, cwd, name = command, echo = false } = {} ) {
+export function startGroup(
+	command,
+	args,
+	{ env = {}, cwd, name = command, echo = false } = {}
+) {
 	const child = spawn( command, args, {
 		cwd,
 		env: { ...process.env, ...env },
@@ -106,13 +112,20 @@ export function run( command, args, { env = {}, cwd, input } = {} ) {
 		child.once( 'exit', ( code ) =>
 			code === 0
 				? resolve( out )
-				: reject( new Error( `${ command } ${ args.join( ' ' ) } exited with ${ code }:\n${ out }` ) )
+				: reject(
+						new Error(
+							`${ command } ${ args.join( ' ' ) } exited with ${ code }:\n${ out }`
+						)
+					)
 		);
 	} );
 }
 
 /** Polls until fn resolves truthy or the timeout passes. */
-export async function waitFor( fn, { timeout = 30000, interval = 200, what = 'service' } = {} ) {
+export async function waitFor(
+	fn,
+	{ timeout = 30000, interval = 200, what = 'service' } = {}
+) {
 	const deadline = Date.now() + timeout;
 	let lastError;
 	while ( Date.now() < deadline ) {
@@ -125,5 +138,7 @@ export async function waitFor( fn, { timeout = 30000, interval = 200, what = 'se
 		}
 		await new Promise( ( resolve ) => setTimeout( resolve, interval ) );
 	}
-	throw new Error( `Timed out waiting for ${ what }${ lastError ? `: ${ lastError.message }` : '' }` );
+	throw new Error(
+		`Timed out waiting for ${ what }${ lastError ? `: ${ lastError.message }` : '' }`
+	);
 }

@@ -6,17 +6,37 @@
  * SQLite database are dropped so WordPress installs fresh. The database is SQLite through the
  * sqlite-database-integration drop-in (same package) or MariaDB, and the site is served by `php -S`.
  */
-import { existsSync, mkdirSync, rmSync, cpSync, readFileSync, writeFileSync, symlinkSync, renameSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	rmSync,
+	cpSync,
+	readFileSync,
+	writeFileSync,
+	symlinkSync,
+	renameSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import extractZip from 'extract-zip';
-import { run, startGroup, waitFor, assertPortFree, UserFacingError } from '../lib/processes.mjs';
+import {
+	run,
+	startGroup,
+	waitFor,
+	assertPortFree,
+	UserFacingError,
+} from '../lib/processes.mjs';
 
-export const PROJECT_ROOT = path.resolve( path.dirname( fileURLToPath( import.meta.url ) ), '../..' );
+export const PROJECT_ROOT = path.resolve(
+	path.dirname( fileURLToPath( import.meta.url ) ),
+	'../..'
+);
 const require = createRequire( import.meta.url );
-const BUILDS = path.dirname( require.resolve( '@wp-playground/wordpress-builds/package.json' ) );
+const BUILDS = path.dirname(
+	require.resolve( '@wp-playground/wordpress-builds/package.json' )
+);
 const BUILD_NAME = 'wp-beta';
 const PLUGIN_SLUG = 'cognito-blocks';
 
@@ -41,8 +61,20 @@ export async function checkPhp( dbType ) {
 }
 
 function salts() {
-	return [ 'AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT' ]
-		.map( ( name ) => `define( '${ name }', '${ randomBytes( 32 ).toString( 'base64' ) }' );` )
+	return [
+		'AUTH_KEY',
+		'SECURE_AUTH_KEY',
+		'LOGGED_IN_KEY',
+		'NONCE_KEY',
+		'AUTH_SALT',
+		'SECURE_AUTH_SALT',
+		'LOGGED_IN_SALT',
+		'NONCE_SALT',
+	]
+		.map(
+			( name ) =>
+				`define( '${ name }', '${ randomBytes( 32 ).toString( 'base64' ) }' );`
+		)
 		.join( '\n' );
 }
 
@@ -92,35 +124,76 @@ require_once ABSPATH . 'wp-settings.php';
 async function layOutFiles( { dir, url, db, fresh, debugLog } ) {
 	const marker = path.join( dir, '.cognito-blocks-site.json' );
 	const signature = JSON.stringify( { build: BUILD_NAME, url, db } );
-	if ( ! fresh && existsSync( marker ) && readFileSync( marker, 'utf8' ) === signature ) {
+	if (
+		! fresh &&
+		existsSync( marker ) &&
+		readFileSync( marker, 'utf8' ) === signature
+	) {
 		return false;
 	}
 	const staging = `${ dir }.tmp-${ process.pid }`;
 	rmSync( staging, { recursive: true, force: true } );
-	await extractZip( path.join( BUILDS, 'src/wordpress', `${ BUILD_NAME }.zip` ), { dir: staging } );
-	cpSync( path.join( BUILDS, 'public', BUILD_NAME ), staging, { recursive: true } );
+	await extractZip(
+		path.join( BUILDS, 'src/wordpress', `${ BUILD_NAME }.zip` ),
+		{ dir: staging }
+	);
+	cpSync( path.join( BUILDS, 'public', BUILD_NAME ), staging, {
+		recursive: true,
+	} );
 	rmSync( path.join( staging, 'wp-config.php' ), { force: true } );
-	rmSync( path.join( staging, 'wp-content/database/.ht.sqlite' ), { force: true } );
+	rmSync( path.join( staging, 'wp-content/database/.ht.sqlite' ), {
+		force: true,
+	} );
 
 	if ( db.type === 'sqlite' ) {
 		const unpacked = `${ staging }/sqlite-zip`;
-		await extractZip( path.join( BUILDS, 'src/sqlite-database-integration/sqlite-database-integration.zip' ), {
-			dir: unpacked,
-		} );
-		const pluginDir = path.join( staging, 'wp-content/plugins/sqlite-database-integration' );
-		renameSync( path.join( unpacked, 'sqlite-database-integration-main' ), pluginDir );
+		await extractZip(
+			path.join(
+				BUILDS,
+				'src/sqlite-database-integration/sqlite-database-integration.zip'
+			),
+			{
+				dir: unpacked,
+			}
+		);
+		const pluginDir = path.join(
+			staging,
+			'wp-content/plugins/sqlite-database-integration'
+		);
+		renameSync(
+			path.join( unpacked, 'sqlite-database-integration-main' ),
+			pluginDir
+		);
 		rmSync( unpacked, { recursive: true, force: true } );
 		const dropIn = readFileSync( path.join( pluginDir, 'db.copy' ), 'utf8' )
-			.replaceAll( '{SQLITE_IMPLEMENTATION_FOLDER_PATH}', pluginDir.replace( staging, dir ) )
-			.replaceAll( '{SQLITE_PLUGIN}', 'sqlite-database-integration/load.php' );
+			.replaceAll(
+				'{SQLITE_IMPLEMENTATION_FOLDER_PATH}',
+				pluginDir.replace( staging, dir )
+			)
+			.replaceAll(
+				'{SQLITE_PLUGIN}',
+				'sqlite-database-integration/load.php'
+			);
 		writeFileSync( path.join( staging, 'wp-content/db.php' ), dropIn );
-		mkdirSync( path.join( staging, 'wp-content/database' ), { recursive: true } );
+		mkdirSync( path.join( staging, 'wp-content/database' ), {
+			recursive: true,
+		} );
 	}
 
 	// The plugin is the checkout itself, linked in so edits to PHP show up on reload.
-	symlinkSync( PROJECT_ROOT, path.join( staging, 'wp-content/plugins', PLUGIN_SLUG ), 'dir' );
-	writeFileSync( path.join( staging, 'wp-config.php' ), wpConfig( { url, db, debugLog } ) );
-	writeFileSync( path.join( staging, '.cognito-blocks-site.json' ), signature );
+	symlinkSync(
+		PROJECT_ROOT,
+		path.join( staging, 'wp-content/plugins', PLUGIN_SLUG ),
+		'dir'
+	);
+	writeFileSync(
+		path.join( staging, 'wp-config.php' ),
+		wpConfig( { url, db, debugLog } )
+	);
+	writeFileSync(
+		path.join( staging, '.cognito-blocks-site.json' ),
+		signature
+	);
 
 	rmSync( dir, { recursive: true, force: true } );
 	mkdirSync( path.dirname( dir ), { recursive: true } );
@@ -131,19 +204,34 @@ async function layOutFiles( { dir, url, db, fresh, debugLog } ) {
 /**
  * Prepares a WordPress site: files, database install, plugin activation, permalinks, settings and pages.
  *
- * @param {object}  options
- * @param {string}  options.dir       Where the WordPress tree lives.
- * @param {string}  options.url       Public URL, e.g. http://127.0.0.1:8888
- * @param {object}  options.db        { type: 'sqlite' } or { type: 'mariadb', host, port, user, password, name }
- * @param {object}  options.admin     { user, password, email }
- * @param {object=} options.settings  cognito_blocks_settings option value.
- * @param {Array=}  options.pages     [{ slug, title, content }]
+ * @param {Object}   options
+ * @param {string}   options.dir      Where the WordPress tree lives.
+ * @param {string}   options.url      Public URL, e.g. http://127.0.0.1:8888
+ * @param {Object}   options.db       { type: 'sqlite' } or { type: 'mariadb', host, port, user, password, name }
+ * @param {Object}   options.admin    { user, password, email }
+ * @param {object=}  options.settings cognito_blocks_settings option value.
+ * @param {Array=}   options.pages    [{ slug, title, content }]
  * @param {boolean=} options.fresh    Recreate the files even when they match.
  */
 export async function prepareWordPress( options ) {
-	const { dir, url, db, admin, settings = null, pages = [], fresh = false, options: extra = {} } = options;
+	const {
+		dir,
+		url,
+		db,
+		admin,
+		settings = null,
+		pages = [],
+		fresh = false,
+		options: extra = {},
+	} = options;
 	await checkPhp( db.type );
-	const recreated = await layOutFiles( { dir, url, db, fresh, debugLog: options.debugLog } );
+	const recreated = await layOutFiles( {
+		dir,
+		url,
+		db,
+		fresh,
+		debugLog: options.debugLog,
+	} );
 	const input = JSON.stringify( {
 		url,
 		title: 'Cognito Blocks',
@@ -153,7 +241,11 @@ export async function prepareWordPress( options ) {
 		options: extra,
 		pages,
 	} );
-	const out = await run( 'php', [ path.join( PROJECT_ROOT, 'dev/wordpress/setup.php' ), dir ], { input } );
+	const out = await run(
+		'php',
+		[ path.join( PROJECT_ROOT, 'dev/wordpress/setup.php' ), dir ],
+		{ input }
+	);
 	const result = JSON.parse( out.trim().split( '\n' ).pop() );
 	return { ...result, recreated };
 }
@@ -163,11 +255,26 @@ export async function prepareWordPress( options ) {
  *
  * @return {Promise<{ url: string, stop: () => Promise<void>, output: () => string }>}
  */
-export async function serveWordPress( { dir, port, workers = 4, quiet = true } ) {
-	await assertPortFree( port, 'WordPress', 'Stop the other server or choose another port with --port=NNNN.' );
+export async function serveWordPress( {
+	dir,
+	port,
+	workers = 4,
+	quiet = true,
+} ) {
+	await assertPortFree(
+		port,
+		'WordPress',
+		'Stop the other server or choose another port with --port=NNNN.'
+	);
 	const server = startGroup(
 		'php',
-		[ '-S', `127.0.0.1:${ port }`, '-t', dir, path.join( PROJECT_ROOT, 'dev/wordpress/router.php' ) ],
+		[
+			'-S',
+			`127.0.0.1:${ port }`,
+			'-t',
+			dir,
+			path.join( PROJECT_ROOT, 'dev/wordpress/router.php' ),
+		],
 		{
 			env: { PHP_CLI_SERVER_WORKERS: String( workers ) },
 			name: 'php -S',
@@ -179,9 +286,13 @@ export async function serveWordPress( { dir, port, workers = 4, quiet = true } )
 		await waitFor(
 			async () => {
 				if ( server.child.exitCode !== null ) {
-					throw new UserFacingError( `php -S exited:\n${ server.output() }` );
+					throw new UserFacingError(
+						`php -S exited:\n${ server.output() }`
+					);
 				}
-				const response = await fetch( `${ url }/wp-json/`, { redirect: 'manual' } );
+				const response = await fetch( `${ url }/wp-json/`, {
+					redirect: 'manual',
+				} );
 				return response.status === 200;
 			},
 			{ timeout: 30000, what: `WordPress at ${ url }` }

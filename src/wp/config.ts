@@ -19,15 +19,24 @@ export interface MountConfig {
 	sessionUrl?: string;
 }
 
-const FORMS: readonly FormName[] = [ 'login', 'register', 'reset-password', 'profile' ];
+const FORMS: readonly FormName[] = [
+	'login',
+	'register',
+	'reset-password',
+	'profile',
+];
 
 function isFormName( value: unknown ): value is FormName {
-	return typeof value === 'string' && ( FORMS as readonly string[] ).includes( value );
+	return (
+		typeof value === 'string' &&
+		( FORMS as readonly string[] ).includes( value )
+	);
 }
 
 /**
  * Parses a mount point's configuration. Returns null (and the element keeps its server-rendered fallback) when the
  * markup is not ours or was mangled, e.g. by an optimisation plugin rewriting attributes.
+ * @param element
  */
 export function readMountConfig( element: HTMLElement ): MountConfig | null {
 	const form = element.dataset.cognitoBlocks;
@@ -48,6 +57,8 @@ export function readMountConfig( element: HTMLElement ): MountConfig | null {
 		...data,
 		form,
 		attributes:
-			typeof data.attributes === 'object' && data.attributes !== null ? data.attributes : {},
+			typeof data.attributes === 'object' && data.attributes !== null
+				? data.attributes
+				: {},
 	};
 }

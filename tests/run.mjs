@@ -1,0 +1,229 @@
+/**
+ * `npm test`: every suite, in order, each printing its own runner's summary; exits non-zero if any failed.
+ *
+ *   typecheck → lint (ESLint, Stylelint, PHPCS, PHPStan) → unit (Vitest) → conformance (emulator, Vitest)
+ *   → php-unit (PHPUnit) → [test stack: MariaDB + emulator + WordPress] → php-integration (PHPUnit) → e2e (Playwright)
+ *
+ *   node tests/run.mjs [--only=lint,unit] [--skip=e2e]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { PROJECT_ROOT } from '../dev/wordpress/wordpress.mjs';
+import { startTestStack } from './support/stack.mjs';
+import { buildIfStale } from '../dev/lib/build.mjs';
+
+const { values: args } = parseArgs( {
+	options: { only: { type: 'string' }, skip: { type: 'string' } },
+} );
+const list = ( value ) =>
+	value ? value.split( ',' ).map( ( s ) => s.trim() ) : [];
+const only = list( args.only );
+const skip = list( args.skip );
+
+const has = ( file ) => existsSync( path.join( PROJECT_ROOT, file ) );
+const bin = ( name ) => path.join( PROJECT_ROOT, 'node_modules/.bin', name );
+const vendorBin = ( name ) => path.join( PROJECT_ROOT, 'vendor/bin', name );
+
+/** Each suite: a group name (for --only/--skip), a label and the commands it runs. */
+const suites = [
+	{
+		group: 'typecheck',
+		label: 'TypeScript',
+		commands: [ [ bin( 'tsc' ), '--noEmit' ] ],
+	},
+	{
+		group: 'lint',
+		label: 'ESLint',
+		commands: [
+			[
+				bin( 'wp-scripts' ),
+				'lint-js',
+				'src',
+				'blocks',
+				'tests',
+				'dev',
+				'bench',
+				'*.ts',
+				'*.js',
+			],
+		],
+	},
+	{
+		group: 'lint',
+		label: 'Stylelint',
+		commands: [
+			[
+				bin( 'wp-scripts' ),
+				'lint-style',
+				'src/**/*.scss',
+				'blocks/**/*.scss',
+			],
+		],
+	},
+	{
+		group: 'lint',
+		label: 'PHPCS',
+		when: () => has( 'phpcs.xml.dist' ),
+		commands: [ [ vendorBin( 'phpcs' ) ] ],
+	},
+	{
+		group: 'lint',
+		label: 'PHPStan',
+		when: () => has( 'phpstan.neon.dist' ),
+		commands: [
+			[
+				vendorBin( 'phpstan' ),
+				'analyse',
+				'--memory-limit=1G',
+				'--no-progress',
+			],
+		],
+	},
+	{
+		group: 'unit',
+		label: 'Vitest (unit, components)',
+		commands: [ [ bin( 'vitest' ), 'run' ] ],
+	},
+	{
+		group: 'conformance',
+		label: 'Vitest (emulator conformance)',
+		when: () => has( 'tests/conformance/vitest.config.ts' ),
+		commands: [
+			[
+				bin( 'vitest' ),
+				'run',
+				'--config',
+				'tests/conformance/vitest.config.ts',
+			],
+		],
+	},
+	{
+		group: 'php',
+		label: 'PHPUnit (unit)',
+		when: () => has( 'phpunit.xml.dist' ),
+		commands: [ [ vendorBin( 'phpunit' ), '-c', 'phpunit.xml.dist' ] ],
+	},
+	{
+		group: 'php',
+		label: 'PHPUnit (integration, real WordPress + MariaDB)',
+		needsStack: true,
+		when: () => has( 'phpunit-integration.xml.dist' ),
+		commands: [
+			[ vendorBin( 'phpunit' ), '-c', 'phpunit-integration.xml.dist' ],
+		],
+	},
+	{
+		group: 'e2e',
+		label: 'Playwright (Chromium, real WordPress + MariaDB)',
+		needsStack: true,
+		commands: [ [ bin( 'playwright' ), 'test' ] ],
+	},
+];
+
+function selected( suite ) {
+	if ( only.length && ! only.includes( suite.group ) ) {
+		return false;
+	}
+	return ! skip.includes( suite.group ) && ( ! suite.when || suite.when() );
+}
+
+function exec( [ command, ...commandArgs ], env ) {
+	return new Promise( ( resolve ) => {
+		const child = spawn( command, commandArgs, {
+			cwd: PROJECT_ROOT,
+			stdio: [ 'ignore', 'inherit', 'inherit' ],
+			env: { ...process.env, ...env },
+		} );
+		child.once( 'error', ( error ) => {
+			console.error( `${ command }: ${ error.message }` );
+			resolve( 1 );
+		} );
+		child.once( 'exit', ( code, signal ) =>
+			resolve( code ?? ( signal ? 1 : 0 ) )
+		);
+	} );
+}
+
+const results = [];
+let stack = null;
+let stackError = null;
+
+async function ensureStack() {
+	if ( stack || stackError ) {
+		return stack;
+	}
+	console.log( '\n── Test stack ──' );
+	const started = Date.now();
+	try {
+		console.log(
+			`  ${ ( await buildIfStale() ) ? 'built the plugin' : 'plugin build is up to date' }`
+		);
+		stack = await startTestStack( {
+			log: ( line ) => console.log( `  ${ line }` ),
+		} );
+		console.log(
+			`  ready in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s`
+		);
+	} catch ( error ) {
+		stackError = error;
+		console.error(
+			`  the test stack failed to start: ${ error.stack ?? error }`
+		);
+	}
+	return stack;
+}
+
+async function main() {
+	for ( const suite of suites.filter( selected ) ) {
+		let env = {};
+		if ( suite.needsStack ) {
+			if ( ! ( await ensureStack() ) ) {
+				results.push( {
+					label: suite.label,
+					ok: false,
+					seconds: 0,
+					note: 'test stack did not start',
+				} );
+				continue;
+			}
+			env = stack.env;
+		}
+		console.log( `\n── ${ suite.label } ──` );
+		const started = Date.now();
+		let ok = true;
+		for ( const command of suite.commands ) {
+			ok = ( await exec( command, env ) ) === 0 && ok;
+		}
+		results.push( {
+			label: suite.label,
+			ok,
+			seconds: ( Date.now() - started ) / 1000,
+		} );
+	}
+	await stack?.stop();
+
+	console.log( '\n── Summary ──' );
+	for ( const result of results ) {
+		console.log(
+			`  ${ result.ok ? 'PASS' : 'FAIL' }  ${ result.label.padEnd( 50 ) } ${ result.seconds.toFixed( 1 ).padStart( 6 ) } s${
+				result.note ? `  (${ result.note })` : ''
+			}`
+		);
+	}
+	const failed = results.filter( ( result ) => ! result.ok ).length;
+	console.log(
+		`suites: ${ results.length - failed } passed, ${ failed } failed`
+	);
+	process.exitCode = failed || results.length === 0 ? 1 : 0;
+}
+
+for ( const signal of [ 'SIGINT', 'SIGTERM' ] ) {
+	process.on( signal, async () => {
+		await stack?.stop();
+		process.exit( 130 );
+	} );
+}
+
+main();
