@@ -47,9 +47,10 @@ export interface PasswordRule {
 }
 
 /** Evaluates a password against the policy; pure, so views can call it on every keystroke. */
-export type PasswordCheck = ( value: string ) => readonly PasswordRule[];
+export type PasswordChecker = ( value: string ) => readonly PasswordRule[];
 
-export type AttributeInputType = 'text' | 'email' | 'tel' | 'date' | 'url' | 'number';
+export type AttributeInputType =
+	'text' | 'email' | 'tel' | 'date' | 'url' | 'number';
 
 /** A Cognito user attribute asked for in a form (sign-up, forced password change). */
 export interface AttributeField {

@@ -12,27 +12,87 @@ interface Known {
 }
 
 const KNOWN: Record< string, Known > = {
-	email: { label: () => __( 'Email', 'cognito-blocks' ), autoComplete: 'email', type: 'email' },
-	given_name: { label: () => __( 'First name', 'cognito-blocks' ), autoComplete: 'given-name' },
-	family_name: { label: () => __( 'Last name', 'cognito-blocks' ), autoComplete: 'family-name' },
-	middle_name: { label: () => __( 'Middle name', 'cognito-blocks' ), autoComplete: 'additional-name' },
-	name: { label: () => __( 'Full name', 'cognito-blocks' ), autoComplete: 'name' },
-	nickname: { label: () => __( 'Nickname', 'cognito-blocks' ), autoComplete: 'nickname' },
-	preferred_username: { label: () => __( 'Preferred username', 'cognito-blocks' ), autoComplete: 'username' },
-	phone_number: { label: () => __( 'Phone number', 'cognito-blocks' ), autoComplete: 'tel', type: 'tel' },
-	birthdate: { label: () => __( 'Date of birth', 'cognito-blocks' ), autoComplete: 'bday', type: 'date' },
-	gender: { label: () => __( 'Gender', 'cognito-blocks' ), autoComplete: 'sex' },
-	address: { label: () => __( 'Address', 'cognito-blocks' ), autoComplete: 'street-address' },
-	locale: { label: () => __( 'Language', 'cognito-blocks' ), autoComplete: 'language' },
-	zoneinfo: { label: () => __( 'Time zone', 'cognito-blocks' ), autoComplete: 'off' },
-	website: { label: () => __( 'Website', 'cognito-blocks' ), autoComplete: 'url', type: 'url' },
-	profile: { label: () => __( 'Profile page', 'cognito-blocks' ), autoComplete: 'url', type: 'url' },
-	picture: { label: () => __( 'Picture URL', 'cognito-blocks' ), autoComplete: 'photo', type: 'url' },
+	email: {
+		label: () => __( 'Email', 'cognito-blocks' ),
+		autoComplete: 'email',
+		type: 'email',
+	},
+	given_name: {
+		label: () => __( 'First name', 'cognito-blocks' ),
+		autoComplete: 'given-name',
+	},
+	family_name: {
+		label: () => __( 'Last name', 'cognito-blocks' ),
+		autoComplete: 'family-name',
+	},
+	middle_name: {
+		label: () => __( 'Middle name', 'cognito-blocks' ),
+		autoComplete: 'additional-name',
+	},
+	name: {
+		label: () => __( 'Full name', 'cognito-blocks' ),
+		autoComplete: 'name',
+	},
+	nickname: {
+		label: () => __( 'Nickname', 'cognito-blocks' ),
+		autoComplete: 'nickname',
+	},
+	preferred_username: {
+		label: () => __( 'Preferred username', 'cognito-blocks' ),
+		autoComplete: 'username',
+	},
+	phone_number: {
+		label: () => __( 'Phone number', 'cognito-blocks' ),
+		autoComplete: 'tel',
+		type: 'tel',
+	},
+	birthdate: {
+		label: () => __( 'Date of birth', 'cognito-blocks' ),
+		autoComplete: 'bday',
+		type: 'date',
+	},
+	gender: {
+		label: () => __( 'Gender', 'cognito-blocks' ),
+		autoComplete: 'sex',
+	},
+	address: {
+		label: () => __( 'Address', 'cognito-blocks' ),
+		autoComplete: 'street-address',
+	},
+	locale: {
+		label: () => __( 'Language', 'cognito-blocks' ),
+		autoComplete: 'language',
+	},
+	zoneinfo: {
+		label: () => __( 'Time zone', 'cognito-blocks' ),
+		autoComplete: 'off',
+	},
+	website: {
+		label: () => __( 'Website', 'cognito-blocks' ),
+		autoComplete: 'url',
+		type: 'url',
+	},
+	profile: {
+		label: () => __( 'Profile page', 'cognito-blocks' ),
+		autoComplete: 'url',
+		type: 'url',
+	},
+	picture: {
+		label: () => __( 'Picture URL', 'cognito-blocks' ),
+		autoComplete: 'photo',
+		type: 'url',
+	},
 };
 
-/** "custom:company_size" → "Company size": a readable fallback when the block gives no label. */
+/**
+ * "custom:company_size" → "Company size": a readable fallback when the block gives no label.
+ * @param name
+ */
 function humanize( name: string ): string {
-	const bare = name.replace( /^custom:/, '' ).replace( /[_-]+/g, ' ' ).trim();
+	const bare = name
+		.replace( /^custom:/, '' )
+		.replace( /[_-]+/g, ' ' )
+		.trim();
 	return bare.charAt( 0 ).toUpperCase() + bare.slice( 1 );
 }
 
@@ -43,7 +103,9 @@ export interface ResolvedAttributeField extends AttributeField {
 	required: boolean;
 }
 
-export function resolveAttributeField( field: AttributeField ): ResolvedAttributeField {
+export function resolveAttributeField(
+	field: AttributeField
+): ResolvedAttributeField {
 	const known = KNOWN[ field.name ];
 	return {
 		...field,
@@ -66,10 +128,19 @@ export function attributesToForm(
 	fields: readonly AttributeField[],
 	values: Record< string, string > = {}
 ): Record< string, string > {
-	return Object.fromEntries( fields.map( ( field, index ) => [ attributeKey( index ), values[ field.name ] ?? '' ] ) );
+	return Object.fromEntries(
+		fields.map( ( field, index ) => [
+			attributeKey( index ),
+			values[ field.name ] ?? '',
+		] )
+	);
 }
 
-/** Leaves out empty optional attributes: Cognito rejects some empty values (e.g. phone_number). */
+/**
+ * Leaves out empty optional attributes: Cognito rejects some empty values (e.g. phone_number).
+ * @param fields
+ * @param values
+ */
 export function formToAttributes(
 	fields: readonly AttributeField[],
 	values: Record< string, string | undefined > = {}

@@ -4,7 +4,11 @@
 import type { RegisterOptions } from 'react-hook-form';
 import { TextField, emailRules, phoneRules, requiredRule } from '../form';
 import type { AttributeField } from '../types';
-import { attributeKey, resolveAttributeField, type ResolvedAttributeField } from './attributes';
+import {
+	attributeKey,
+	resolveAttributeField,
+	type ResolvedAttributeField,
+} from './attributes';
 
 export * from './attributes';
 
@@ -24,7 +28,10 @@ export interface AttributeFieldsProps {
 	prefix?: string;
 }
 
-export function AttributeFields( { fields, prefix = 'attributes' }: AttributeFieldsProps ) {
+export function AttributeFields( {
+	fields,
+	prefix = 'attributes',
+}: AttributeFieldsProps ) {
 	return (
 		<>
 			{ fields.map( ( raw, index ) => {

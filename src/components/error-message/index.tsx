@@ -1,9 +1,9 @@
 /**
  * The form-level error region. The `role="alert"` container is always in the DOM, so screen readers already
- * watch it when a message is inserted; a changed error object re-inserts the text, so the same message after a
- * second failed attempt is announced again.
+ * watch it when a message is inserted. The text is keyed by its content, not by object identity: owners may
+ * build a new error object on every render, and a re-render must not repeat the announcement. Form hides the
+ * error while busy, so the same message after a second failed attempt is inserted, and announced, again.
  */
-import { useRef } from 'react';
 import { __ } from '@wordpress/i18n';
 import { cx } from '../class-names';
 import type { FormError } from '../types';
@@ -14,20 +14,31 @@ export interface ErrorMessageProps {
 	className?: string;
 }
 
-export function ErrorMessage( { error, retryLabel, className }: ErrorMessageProps ) {
-	const lastError = useRef< FormError | null | undefined >( error );
-	const generation = useRef( 0 );
-	if ( lastError.current !== error ) {
-		lastError.current = error;
-		generation.current++;
-	}
-
+export function ErrorMessage( {
+	error,
+	retryLabel,
+	className,
+}: ErrorMessageProps ) {
 	const retry = error?.retry;
 	return (
-		<div className={ cx( 'cognito-blocks__error', Boolean( error ) && 'cognito-blocks__error--shown', className ) }>
-			<div role="alert" aria-atomic="true" className="cognito-blocks__alert" data-code={ error?.code }>
+		<div
+			className={ cx(
+				'cognito-blocks__error',
+				Boolean( error ) && 'cognito-blocks__error--shown',
+				className
+			) }
+		>
+			<div
+				role="alert"
+				aria-atomic="true"
+				className="cognito-blocks__alert"
+				data-code={ error?.code }
+			>
 				{ error && (
-					<p key={ generation.current } className="cognito-blocks__alert-text">
+					<p
+						key={ `${ error.code }:${ error.message }` }
+						className="cognito-blocks__alert-text"
+					>
 						{ error.message }
 					</p>
 				) }
@@ -38,7 +49,10 @@ export function ErrorMessage( { error, retryLabel, className }: ErrorMessageProp
 					className="cognito-blocks__button cognito-blocks__button--secondary cognito-blocks__retry"
 					onClick={ ( event ) => {
 						// The button disappears with the error; keep keyboard users in the form, on its submit button.
-						const submit = event.currentTarget.form?.querySelector< HTMLElement >( '[type="submit"]' );
+						const submit =
+							event.currentTarget.form?.querySelector< HTMLElement >(
+								'[type="submit"]'
+							);
 						retry();
 						submit?.focus();
 					} }

@@ -11,8 +11,20 @@ export interface CheckboxFieldProps {
 	className?: string;
 }
 
-/** A checkbox with its label after it, the usual reading order for "Remember me" or "I accept …". */
-export function CheckboxField( { name, label, rules, className }: CheckboxFieldProps ) {
+/**
+ * A checkbox with its label after it, the usual reading order for "Remember me" or "I accept …".
+ * @param root0
+ * @param root0.name
+ * @param root0.label
+ * @param root0.rules
+ * @param root0.className
+ */
+export function CheckboxField( {
+	name,
+	label,
+	rules,
+	className,
+}: CheckboxFieldProps ) {
 	const { control, error, ids } = useFieldControl( name, rules );
 	return (
 		<div
@@ -23,7 +35,11 @@ export function CheckboxField( { name, label, rules, className }: CheckboxFieldP
 				className
 			) }
 		>
-			<input type="checkbox" className="cognito-blocks__checkbox" { ...control } />
+			<input
+				type="checkbox"
+				className="cognito-blocks__checkbox"
+				{ ...control }
+			/>
 			<label className="cognito-blocks__label" htmlFor={ ids.id }>
 				{ label }
 			</label>

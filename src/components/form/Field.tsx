@@ -23,17 +23,35 @@ export interface FieldProps {
 	children: ( control: FieldControlProps ) => ReactNode;
 }
 
-export function Field( { name, label, hint, details, rules, optional, className, children }: FieldProps ) {
+export function Field( {
+	name,
+	label,
+	hint,
+	details,
+	rules,
+	optional,
+	className,
+	children,
+}: FieldProps ) {
 	const { control, error, ids } = useFieldControl( name, rules, {
 		hasHint: Boolean( hint ),
 		hasDetails: Boolean( details ),
 	} );
 	return (
-		<div className={ cx( 'cognito-blocks__field', error && 'cognito-blocks__field--invalid', className ) }>
+		<div
+			className={ cx(
+				'cognito-blocks__field',
+				error && 'cognito-blocks__field--invalid',
+				className
+			) }
+		>
 			<label className="cognito-blocks__label" htmlFor={ ids.id }>
 				{ label }
 				{ optional && (
-					<span className="cognito-blocks__optional"> { __( '(optional)', 'cognito-blocks' ) }</span>
+					<span className="cognito-blocks__optional">
+						{ ' ' }
+						{ __( '(optional)', 'cognito-blocks' ) }
+					</span>
 				) }
 			</label>
 			{ hint && (
@@ -53,9 +71,23 @@ export function Field( { name, label, hint, details, rules, optional, className,
 }
 
 export type TextFieldProps = Omit< FieldProps, 'children' > &
-	Omit< InputHTMLAttributes< HTMLInputElement >, 'name' | 'id' | 'children' | 'className' >;
+	Omit<
+		InputHTMLAttributes< HTMLInputElement >,
+		'name' | 'id' | 'children' | 'className'
+	>;
 
-/** A single-line input in a Field. */
+/**
+ * A single-line input in a Field.
+ * @param root0
+ * @param root0.name
+ * @param root0.label
+ * @param root0.hint
+ * @param root0.details
+ * @param root0.rules
+ * @param root0.optional
+ * @param root0.className
+ * @param root0.type
+ */
 export function TextField( {
 	name,
 	label,
@@ -78,7 +110,12 @@ export function TextField( {
 			className={ className }
 		>
 			{ ( control ) => (
-				<input className="cognito-blocks__input" type={ type } { ...inputProps } { ...control } />
+				<input
+					className="cognito-blocks__input"
+					type={ type }
+					{ ...inputProps }
+					{ ...control }
+				/>
 			) }
 		</Field>
 	);

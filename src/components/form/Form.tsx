@@ -2,15 +2,26 @@
  * The one place react-hook-form meets a <form>: validation without browser bubbles, the form-level error region,
  * and a submission lock so a double click or a second Enter never sends the same request twice.
  */
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { FormProvider, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import {
+	useEffect,
+	useRef,
+	useState,
+	type FormEvent,
+	type ReactNode,
+} from 'react';
+import {
+	FormProvider,
+	type FieldValues,
+	type UseFormReturn,
+} from 'react-hook-form';
 import { ErrorMessage } from '../error-message';
 import { cx } from '../class-names';
 import type { FormError, SubmitHandler } from '../types';
 import { FormBusyContext } from './busy-context';
 
 // Read-only inputs (e.g. the TOTP secret) are skipped: the visitor is asked to type, not to copy.
-const FIRST_FIELD = 'input:not([type="hidden"]):not([readonly]), select, textarea';
+const FIRST_FIELD =
+	'input:not([type="hidden"]):not([readonly]), select, textarea';
 
 export interface FormProps< V extends FieldValues > {
 	form: UseFormReturn< V >;
@@ -26,7 +37,10 @@ export interface FormProps< V extends FieldValues > {
 }
 
 function isPromiseLike( value: unknown ): value is PromiseLike< unknown > {
-	return typeof ( value as PromiseLike< unknown > | undefined )?.then === 'function';
+	return (
+		typeof ( value as PromiseLike< unknown > | undefined )?.then ===
+		'function'
+	);
 }
 
 export function Form< V extends FieldValues >( {
@@ -49,22 +63,21 @@ export function Form< V extends FieldValues >( {
 
 	useEffect( () => {
 		if ( focusFirstField ) {
-			formRef.current?.querySelector< HTMLElement >( FIRST_FIELD )?.focus();
+			formRef.current
+				?.querySelector< HTMLElement >( FIRST_FIELD )
+				?.focus();
 		}
 		// Only when the step mounts; later renders must not pull focus back.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [] );
 
-	// The attempt is over once the owner stops being busy or reports an error.
+	// The attempt is over once the owner stops being busy.
 	useEffect( () => {
 		if ( wasBusyRef.current && ! busy ) {
 			lockRef.current = false;
 		}
 		wasBusyRef.current = busy;
 	}, [ busy ] );
-	useEffect( () => {
-		lockRef.current = false;
-	}, [ error ] );
 	// A synchronous onSubmit: keep the lock until the render it caused has committed, so a `busy` set inside
 	// onSubmit takes over; if the owner never became busy there is nothing in flight and the lock is released.
 	useEffect( () => {
@@ -84,23 +97,20 @@ export function Form< V extends FieldValues >( {
 			return;
 		}
 		lockRef.current = true;
-		void form.handleSubmit(
-			( values ) => {
-				let result: unknown;
-				try {
-					result = onSubmit( values );
-				} catch ( thrown ) {
-					release();
-					throw thrown;
-				}
-				if ( isPromiseLike( result ) ) {
-					result.then( release, release );
-				} else {
-					setSettled( ( count ) => count + 1 );
-				}
-			},
-			release
-		)( event );
+		void form.handleSubmit( ( values ) => {
+			let result: unknown;
+			try {
+				result = onSubmit( values );
+			} catch ( thrown ) {
+				release();
+				throw thrown;
+			}
+			if ( isPromiseLike( result ) ) {
+				result.then( release, release );
+			} else {
+				setSettled( ( count ) => count + 1 );
+			}
+		}, release )( event );
 	};
 
 	return (
@@ -113,7 +123,8 @@ export function Form< V extends FieldValues >( {
 					onSubmit={ handleSubmit }
 					{ ...aria }
 				>
-					<ErrorMessage error={ error } />
+					{ /* A stale error is hidden during the next attempt; if it fails the same way, it is announced again. */ }
+					<ErrorMessage error={ busy ? null : error } />
 					{ children }
 				</form>
 			</FormBusyContext.Provider>

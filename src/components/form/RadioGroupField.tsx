@@ -1,5 +1,11 @@
 import { useId, type ReactNode } from 'react';
-import { get, useFormContext, useFormState, type FieldError, type RegisterOptions } from 'react-hook-form';
+import {
+	get,
+	useFormContext,
+	useFormState,
+	type FieldError,
+	type RegisterOptions,
+} from 'react-hook-form';
 import { cx } from '../class-names';
 import { FieldMessage } from './FieldMessage';
 
@@ -17,8 +23,22 @@ export interface RadioGroupFieldProps {
 	className?: string;
 }
 
-/** Radios in a fieldset: the legend names the group, each option has its own label (and hint). */
-export function RadioGroupField( { name, legend, options, rules, className }: RadioGroupFieldProps ) {
+/**
+ * Radios in a fieldset: the legend names the group, each option has its own label (and hint).
+ * @param root0
+ * @param root0.name
+ * @param root0.legend
+ * @param root0.options
+ * @param root0.rules
+ * @param root0.className
+ */
+export function RadioGroupField( {
+	name,
+	legend,
+	options,
+	rules,
+	className,
+}: RadioGroupFieldProps ) {
 	const id = useId();
 	const { register } = useFormContext();
 	const { errors } = useFormState( { name } );
@@ -41,7 +61,10 @@ export function RadioGroupField( { name, legend, options, rules, className }: Ra
 				const optionId = `${ id }-${ index }`;
 				const hintId = option.hint ? `${ optionId }-hint` : undefined;
 				return (
-					<div key={ option.value } className="cognito-blocks__choice">
+					<div
+						key={ option.value }
+						className="cognito-blocks__choice"
+					>
 						<input
 							type="radio"
 							className="cognito-blocks__radio"
@@ -51,7 +74,10 @@ export function RadioGroupField( { name, legend, options, rules, className }: Ra
 							aria-describedby={ hintId }
 							{ ...registration }
 						/>
-						<label className="cognito-blocks__choice-label" htmlFor={ optionId }>
+						<label
+							className="cognito-blocks__choice-label"
+							htmlFor={ optionId }
+						>
 							{ option.label }
 						</label>
 						{ option.hint && (

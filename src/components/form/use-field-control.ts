@@ -55,7 +55,9 @@ export function useFieldControl(
 		messageId: error ? `${ id }-message` : undefined,
 	};
 	// The error first: it is what the visitor needs to hear when they come back to the field.
-	const describedBy = [ ids.messageId, ids.hintId, ids.detailsId ].filter( Boolean ).join( ' ' );
+	const describedBy = [ ids.messageId, ids.hintId, ids.detailsId ]
+		.filter( Boolean )
+		.join( ' ' );
 
 	return {
 		control: {

@@ -10,10 +10,22 @@ export interface LinkButtonProps {
 /**
  * A button that looks like a link, for in-form navigation ("Forgot your password?") that changes the step
  * without loading a page; a real <a> would need an href the flow does not have.
+ * @param root0
+ * @param root0.onClick
+ * @param root0.children
+ * @param root0.className
  */
-export function LinkButton( { onClick, children, className }: LinkButtonProps ) {
+export function LinkButton( {
+	onClick,
+	children,
+	className,
+}: LinkButtonProps ) {
 	return (
-		<button type="button" className={ cx( 'cognito-blocks__link', className ) } onClick={ onClick }>
+		<button
+			type="button"
+			className={ cx( 'cognito-blocks__link', className ) }
+			onClick={ onClick }
+		>
 			{ children }
 		</button>
 	);

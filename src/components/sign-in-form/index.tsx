@@ -3,7 +3,14 @@
  */
 import { useForm } from 'react-hook-form';
 import { __ } from '@wordpress/i18n';
-import { CheckboxField, Field, TextField, currentPasswordRules, emailRules, usernameRules } from '../form';
+import {
+	CheckboxField,
+	Field,
+	TextField,
+	currentPasswordRules,
+	emailRules,
+	usernameRules,
+} from '../form';
 import { PasswordInput } from '../password-input';
 import { FormStep, StepLinks } from '../step';
 import type { StepProps } from '../types';
@@ -44,7 +51,12 @@ export function SignInForm( {
 	...step
 }: SignInFormProps ) {
 	const form = useForm< SignInValues >( {
-		defaultValues: { username: '', password: '', remember: false, ...defaultValues },
+		defaultValues: {
+			username: '',
+			password: '',
+			remember: false,
+			...defaultValues,
+		},
 	} );
 	const byEmail = usernameKind === 'email';
 	return (
@@ -59,11 +71,15 @@ export function SignInForm( {
 				<StepLinks
 					links={ [
 						{
-							label: forgotPasswordLabel ?? __( 'Forgot your password?', 'cognito-blocks' ),
+							label:
+								forgotPasswordLabel ??
+								__( 'Forgot your password?', 'cognito-blocks' ),
 							onClick: onForgotPassword,
 						},
 						{
-							label: createAccountLabel ?? __( 'Create an account', 'cognito-blocks' ),
+							label:
+								createAccountLabel ??
+								__( 'Create an account', 'cognito-blocks' ),
 							onClick: onCreateAccount,
 						},
 					] }
@@ -74,7 +90,9 @@ export function SignInForm( {
 				name="username"
 				label={
 					usernameLabel ??
-					( byEmail ? __( 'Email', 'cognito-blocks' ) : __( 'Username or email', 'cognito-blocks' ) )
+					( byEmail
+						? __( 'Email', 'cognito-blocks' )
+						: __( 'Username or email', 'cognito-blocks' ) )
 				}
 				type={ byEmail ? 'email' : 'text' }
 				// "username" even for an email: it is the token password managers pair with current-password.
@@ -83,11 +101,25 @@ export function SignInForm( {
 				spellCheck={ false }
 				rules={ byEmail ? emailRules() : usernameRules() }
 			/>
-			<Field name="password" label={ passwordLabel ?? __( 'Password', 'cognito-blocks' ) } rules={ currentPasswordRules() }>
-				{ ( control ) => <PasswordInput { ...control } autoComplete="current-password" /> }
+			<Field
+				name="password"
+				label={ passwordLabel ?? __( 'Password', 'cognito-blocks' ) }
+				rules={ currentPasswordRules() }
+			>
+				{ ( control ) => (
+					<PasswordInput
+						{ ...control }
+						autoComplete="current-password"
+					/>
+				) }
 			</Field>
 			{ showRemember && (
-				<CheckboxField name="remember" label={ rememberLabel ?? __( 'Remember me', 'cognito-blocks' ) } />
+				<CheckboxField
+					name="remember"
+					label={
+						rememberLabel ?? __( 'Remember me', 'cognito-blocks' )
+					}
+				/>
 			) }
 		</FormStep>
 	);

@@ -15,7 +15,13 @@ export interface StepHeadingProps {
 	className?: string;
 }
 
-export function StepHeading( { children, level = 2, focusOnMount = false, id, className }: StepHeadingProps ) {
+export function StepHeading( {
+	children,
+	level = 2,
+	focusOnMount = false,
+	id,
+	className,
+}: StepHeadingProps ) {
 	const ref = useRef< HTMLHeadingElement >( null );
 	useEffect( () => {
 		if ( focusOnMount ) {
@@ -26,7 +32,12 @@ export function StepHeading( { children, level = 2, focusOnMount = false, id, cl
 	}, [] );
 	const Tag = `h${ level }` as const;
 	return (
-		<Tag ref={ ref } id={ id } tabIndex={ -1 } className={ cx( 'cognito-blocks__heading', className ) }>
+		<Tag
+			ref={ ref }
+			id={ id }
+			tabIndex={ -1 }
+			className={ cx( 'cognito-blocks__heading', className ) }
+		>
 			{ children }
 		</Tag>
 	);

@@ -17,7 +17,19 @@ export interface StepLayoutProps {
 	children?: ReactNode;
 }
 
-/** The frame every step shares; `cognito-blocks-form` is the scope the base styles hang on. */
+/**
+ * The frame every step shares; `cognito-blocks-form` is the scope the base styles hang on.
+ * @param root0
+ * @param root0.name
+ * @param root0.heading
+ * @param root0.headingId
+ * @param root0.headingLevel
+ * @param root0.focusHeading
+ * @param root0.description
+ * @param root0.footer
+ * @param root0.className
+ * @param root0.children
+ */
 export function StepLayout( {
 	name,
 	heading,
@@ -30,13 +42,30 @@ export function StepLayout( {
 	children,
 }: StepLayoutProps ) {
 	return (
-		<div className={ cx( 'cognito-blocks-form', 'cognito-blocks__step', `cognito-blocks__step--${ name }`, className ) }>
-			<StepHeading id={ headingId } level={ headingLevel } focusOnMount={ focusHeading }>
+		<div
+			className={ cx(
+				'cognito-blocks-form',
+				'cognito-blocks__step',
+				`cognito-blocks__step--${ name }`,
+				className
+			) }
+		>
+			<StepHeading
+				id={ headingId }
+				level={ headingLevel }
+				focusOnMount={ focusHeading }
+			>
 				{ heading }
 			</StepHeading>
-			{ description && <div className="cognito-blocks__description">{ description }</div> }
+			{ description && (
+				<div className="cognito-blocks__description">
+					{ description }
+				</div>
+			) }
 			{ children }
-			{ footer && <div className="cognito-blocks__footer">{ footer }</div> }
+			{ footer && (
+				<div className="cognito-blocks__footer">{ footer }</div>
+			) }
 		</div>
 	);
 }

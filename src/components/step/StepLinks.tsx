@@ -7,7 +7,9 @@ export interface StepLink {
 }
 
 export function StepLinks( { links }: { links: readonly StepLink[] } ) {
-	const shown = links.filter( ( link ): link is Required< StepLink > => Boolean( link.onClick ) );
+	const shown = links.filter( ( link ): link is Required< StepLink > =>
+		Boolean( link.onClick )
+	);
 	if ( shown.length === 0 ) {
 		return null;
 	}
@@ -15,7 +17,9 @@ export function StepLinks( { links }: { links: readonly StepLink[] } ) {
 		<ul className="cognito-blocks__links">
 			{ shown.map( ( link ) => (
 				<li key={ link.label } className="cognito-blocks__links-item">
-					<LinkButton onClick={ link.onClick }>{ link.label }</LinkButton>
+					<LinkButton onClick={ link.onClick }>
+						{ link.label }
+					</LinkButton>
 				</li>
 			) ) }
 		</ul>

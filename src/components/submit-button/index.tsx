@@ -16,7 +16,12 @@ export interface SubmitButtonProps {
 	className?: string;
 }
 
-export function SubmitButton( { children, busy, busyLabel, className }: SubmitButtonProps ) {
+export function SubmitButton( {
+	children,
+	busy,
+	busyLabel,
+	className,
+}: SubmitButtonProps ) {
 	const formBusy = useFormBusy();
 	const isBusy = busy ?? formBusy;
 	const progress = busyLabel ?? __( 'Please wait…', 'cognito-blocks' );
@@ -38,8 +43,15 @@ export function SubmitButton( { children, busy, busyLabel, className }: SubmitBu
 					}
 				} }
 			>
-				{ isBusy && <span className="cognito-blocks__spinner" aria-hidden="true" /> }
-				<span className="cognito-blocks__button-label">{ isBusy ? progress : children }</span>
+				{ isBusy && (
+					<span
+						className="cognito-blocks__spinner"
+						aria-hidden="true"
+					/>
+				) }
+				<span className="cognito-blocks__button-label">
+					{ isBusy ? progress : children }
+				</span>
 			</button>
 			{ /* A changed button label is not announced; this status line is. */ }
 			<span role="status" className="cognito-blocks__sr-only">
