@@ -6,7 +6,13 @@ const wordpress = require( '@wordpress/scripts/config/eslint.config.cjs' );
 module.exports = [
 	...wordpress,
 	{
-		ignores: [ '**/*.d.mts', '.dev/**', 'build/**', 'vendor/**', 'node_modules/**' ],
+		ignores: [
+			'**/*.d.mts',
+			'.dev/**',
+			'build/**',
+			'vendor/**',
+			'node_modules/**',
+		],
 	},
 	{
 		// Command-line tools and test harnesses talk to people through the console.

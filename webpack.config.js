@@ -9,7 +9,11 @@ import CopyPlugin from 'copy-webpack-plugin';
 import defaultConfig from '@wordpress/scripts/config/webpack.config.js';
 
 const blockNames = readdirSync( 'blocks', { withFileTypes: true } )
-	.filter( ( entry ) => entry.isDirectory() && existsSync( `blocks/${ entry.name }/block.json` ) )
+	.filter(
+		( entry ) =>
+			entry.isDirectory() &&
+			existsSync( `blocks/${ entry.name }/block.json` )
+	)
 	.map( ( entry ) => entry.name );
 
 export default {
@@ -17,14 +21,24 @@ export default {
 	entry: {
 		view: './src/view.tsx',
 		...Object.fromEntries(
-			blockNames.map( ( name ) => [ `blocks/${ name }/index`, `./blocks/${ name }/index.ts` ] )
+			blockNames.map( ( name ) => [
+				`blocks/${ name }/index`,
+				`./blocks/${ name }/index.ts`,
+			] )
 		),
 	},
 	plugins: [
 		// The default CopyPlugin looks for block.json under src/; blocks live in blocks/ here.
-		...defaultConfig.plugins.filter( ( plugin ) => plugin.constructor.name !== 'CopyPlugin' ),
+		...defaultConfig.plugins.filter(
+			( plugin ) => plugin.constructor.name !== 'CopyPlugin'
+		),
 		new CopyPlugin( {
-			patterns: [ { from: 'blocks/*/{block.json,render.php}', to: '[path][name][ext]' } ],
+			patterns: [
+				{
+					from: 'blocks/*/{block.json,render.php}',
+					to: '[path][name][ext]',
+				},
+			],
 		} ),
 	],
 };

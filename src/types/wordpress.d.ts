@@ -1,6 +1,6 @@
 /**
- * @param                  props
- * Type declarations for the few block-editor APIs the blocks use (the package ships none).
+ * @param props
+ *              Type declarations for the few block-editor APIs the blocks use (the package ships none).
  */
 declare module '@wordpress/block-editor' {
 	import type { ComponentType, ReactNode, HTMLAttributes } from 'react';
