@@ -34,6 +34,12 @@ final class Plugin {
 
 		add_action( 'init', array( Assets::class, 'register' ) );
 		add_action( 'init', array( Blocks::class, 'register' ) );
+
+		add_action( 'init', array( Settings\Settings::class, 'register' ) );
+		add_action( 'rest_api_init', array( Rest\SessionController::class, 'register_routes' ) );
+		add_action( 'wp_logout', array( Rest\SignedOutCookie::class, 'set' ) );
+		add_action( 'wp_login', array( Rest\SignedOutCookie::class, 'clear' ) );
+		add_filter( 'wp_authenticate_user', array( Users\LocalPasswordPolicy::class, 'check' ), 10, 2 );
 	}
 
 	/**

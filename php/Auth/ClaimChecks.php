@@ -68,7 +68,7 @@ final class ClaimChecks {
 	 * @param array<string,mixed> $claims Claims.
 	 * @param int                 $now    Current time.
 	 * @param int                 $leeway Allowed skew.
-	 * @throws TokenExpired|MissingClaim When expired or exp is missing.
+	 * @throws TokenExpired When expired (MissingClaim when exp is missing).
 	 */
 	public static function expiry( array $claims, int $now, int $leeway ): void {
 		$exp = self::time( $claims, 'exp' );
@@ -83,7 +83,7 @@ final class ClaimChecks {
 	 * @param array<string,mixed> $claims Claims.
 	 * @param int                 $now    Current time.
 	 * @param int                 $leeway Allowed skew.
-	 * @throws TokenNotYetValid|MissingClaim When nbf is in the future or not a time.
+	 * @throws TokenNotYetValid When nbf is in the future (MissingClaim when it is not a time).
 	 */
 	public static function not_before( array $claims, int $now, int $leeway ): void {
 		if ( ! array_key_exists( 'nbf', $claims ) ) {
@@ -101,7 +101,7 @@ final class ClaimChecks {
 	 * @param array<string,mixed> $claims Claims.
 	 * @param int                 $now    Current time.
 	 * @param int                 $leeway Allowed skew.
-	 * @throws IssuedInFuture|MissingClaim When iat is in the future or missing.
+	 * @throws IssuedInFuture When iat is in the future (MissingClaim when missing).
 	 */
 	public static function issued_at( array $claims, int $now, int $leeway ): void {
 		$iat = self::time( $claims, 'iat' );
@@ -117,7 +117,8 @@ final class ClaimChecks {
 	 * @param int                 $now     Current time.
 	 * @param int                 $leeway  Allowed skew.
 	 * @param int                 $max_age Maximum seconds since auth_time.
-	 * @throws AuthTooOld|IssuedInFuture|MissingClaim When the sign-in is too old, in the future or unknown.
+	 * @throws AuthTooOld     When the sign-in is too old (MissingClaim when unknown).
+	 * @throws IssuedInFuture When it is in the future.
 	 */
 	public static function auth_time( array $claims, int $now, int $leeway, int $max_age ): void {
 		$auth_time = self::time( $claims, 'auth_time' );

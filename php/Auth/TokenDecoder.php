@@ -27,7 +27,8 @@ final class TokenDecoder {
 	 * Decodes a token.
 	 *
 	 * @param string $token Compact JWS.
-	 * @throws TokenTooLarge|MalformedToken|InvalidEncoding|InvalidJson When the token is not strictly well-formed.
+	 * @throws TokenTooLarge  When the token exceeds the size cap.
+	 * @throws MalformedToken When it is not three non-empty segments.
 	 */
 	public static function decode( string $token ): DecodedToken {
 		$size = strlen( $token );
@@ -62,9 +63,9 @@ final class TokenDecoder {
 		if ( 1 !== preg_match( '/^[A-Za-z0-9_-]+$/D', $segment ) || 1 === strlen( $segment ) % 4 ) {
 			throw new InvalidEncoding( 'unpadded base64url ' . $name, 'other characters or length' );
 		}
-		$decoded = base64_decode( strtr( $segment, '-_', '+/' ), true );
+		$decoded = base64_decode( strtr( $segment, '-_', '+/' ), true ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_decode -- JWS segments are base64url.
 		// Re-encoding catches non-zero trailing bits, which would make two different strings decode to one value.
-		if ( false === $decoded || rtrim( strtr( base64_encode( $decoded ), '+/', '-_' ), '=' ) !== $segment ) {
+		if ( false === $decoded || rtrim( strtr( base64_encode( $decoded ), '+/', '-_' ), '=' ) !== $segment ) { // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- Canonical form check.
 			throw new InvalidEncoding( 'canonical base64url ' . $name, 'non-canonical encoding' );
 		}
 		return $decoded;

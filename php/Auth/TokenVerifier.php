@@ -54,8 +54,8 @@ final class TokenVerifier {
 	 *
 	 * @param string $token Compact JWS from the browser.
 	 * @return array<string,mixed> The verified claims.
-	 * @throws TokenRejected   When any check fails (a subclass names which).
-	 * @throws KeysUnavailable When the pool's keys cannot be obtained.
+	 * @throws UnknownKeyId When the pool has no key with the token's kid; every other check throws its own
+	 *                      TokenRejected subclass, and KeysUnavailable means the pool's keys cannot be obtained.
 	 */
 	public function verify( string $token ): array {
 		$decoded = TokenDecoder::decode( $token );
@@ -87,7 +87,8 @@ final class TokenVerifier {
 	 * RS256 and nothing else; and no critical extensions, since none are understood.
 	 *
 	 * @param array<string,mixed> $header JOSE header.
-	 * @throws UnsupportedAlgorithm|MalformedToken When the header asks for anything else.
+	 * @throws UnsupportedAlgorithm When the algorithm is not RS256.
+	 * @throws MalformedToken       When the header has critical extensions.
 	 */
 	private static function algorithm( array $header ): void {
 		if ( 'RS256' !== ( $header['alg'] ?? null ) ) {

@@ -30,7 +30,7 @@ final class Config {
 	 * Creates the settings view.
 	 *
 	 * @param array<string,mixed> $values Raw values; sanitised here so a Config is always valid.
-	 * @param list<string>        $pinned Fields pinned by constants.
+	 * @param string[]            $pinned Fields pinned by constants.
 	 */
 	public function __construct( array $values, array $pinned = array() ) {
 		$this->values = Sanitizer::sanitize( $values );

@@ -1,0 +1,88 @@
+<?php
+/**
+ * The production wiring of the session endpoint's collaborators.
+ *
+ * @package CognitoBlocks
+ */
+
+namespace CognitoBlocks\Rest;
+
+use CognitoBlocks\Auth\Clock;
+use CognitoBlocks\Auth\JwksCache;
+use CognitoBlocks\Auth\Store\OptionsLedger;
+use CognitoBlocks\Auth\Store\TransientCache;
+use CognitoBlocks\Auth\SystemClock;
+use CognitoBlocks\Auth\TokenVerifier;
+use CognitoBlocks\Auth\WpHttpClient;
+use CognitoBlocks\Settings\Config;
+use CognitoBlocks\Users\LedgerLock;
+use CognitoBlocks\Users\Lock;
+use CognitoBlocks\Users\MysqlLock;
+use CognitoBlocks\Users\UserResolver;
+
+/**
+ * Builds the verifier, user resolver and rate limiter from the settings, with the WordPress-backed stores.
+ */
+final class SessionServices {
+
+	/**
+	 * Shared time source.
+	 *
+	 * @var Clock
+	 */
+	private Clock $clock;
+
+	/**
+	 * Creates the wiring.
+	 *
+	 * @param Config $config Effective settings.
+	 */
+	public function __construct( private readonly Config $config ) {
+		$this->clock = new SystemClock();
+	}
+
+	/**
+	 * The token verifier (requires a configured plugin).
+	 */
+	public function verifier(): TokenVerifier {
+		$ledger = new OptionsLedger( $this->clock );
+		$keys   = new JwksCache( $this->config->jwks_url(), new WpHttpClient(), new TransientCache(), $ledger, $this->clock );
+		return new TokenVerifier(
+			$this->config->issuer(),
+			$this->config->string( 'client_id' ),
+			$this->config->int( 'leeway' ),
+			$this->config->int( 'max_token_age' ),
+			$keys,
+			$ledger,
+			$this->clock
+		);
+	}
+
+	/**
+	 * The user resolver.
+	 */
+	public function users(): UserResolver {
+		return new UserResolver( $this->config, self::lock( $this->clock ) );
+	}
+
+	/**
+	 * The rejected-token limiter.
+	 */
+	public function limiter(): RateLimiter {
+		return new RateLimiter( new TransientCache(), $this->clock );
+	}
+
+	/**
+	 * MySQL named locks with core's wpdb; the ledger mutex otherwise (SQLite drop-in, db drop-ins).
+	 *
+	 * @param Clock $clock Time source.
+	 */
+	private static function lock( Clock $clock ): Lock {
+		global $wpdb;
+		$sqlite = defined( 'DB_ENGINE' ) && 'sqlite' === DB_ENGINE;
+		if ( ! $sqlite && is_object( $wpdb ) && 'wpdb' === get_class( $wpdb ) ) {
+			return new MysqlLock();
+		}
+		return new LedgerLock( new OptionsLedger( $clock ) );
+	}
+}

@@ -1,0 +1,39 @@
+<?php
+/**
+ * Local WordPress passwords for Cognito-bound accounts.
+ *
+ * @package CognitoBlocks
+ */
+
+namespace CognitoBlocks\Users;
+
+use CognitoBlocks\Settings\Settings;
+
+/**
+ * Unless the break-glass setting allows local passwords, an account bound to a Cognito identity signs in only
+ * through Cognito, so the pool's password policy, MFA and account locks cannot be bypassed with the random
+ * WordPress password (or one set later). Accounts without a binding are unaffected.
+ */
+final class LocalPasswordPolicy {
+
+	/**
+	 * The `wp_authenticate_user` filter: runs after a username/email and password were matched.
+	 *
+	 * @param \WP_User|\WP_Error|mixed $user     Result so far.
+	 * @param string                   $password Submitted password (unused).
+	 * @return \WP_User|\WP_Error|mixed
+	 */
+	public static function check( mixed $user, string $password = '' ): mixed {
+		unset( $password );
+		if ( ! $user instanceof \WP_User || Settings::current()->bool( 'allow_local_passwords' ) ) {
+			return $user;
+		}
+		if ( '' === (string) get_user_meta( (int) $user->ID, Identity::META_KEY, true ) ) {
+			return $user;
+		}
+		return new \WP_Error(
+			'cognito_blocks_local_password_disabled',
+			__( 'This account signs in with the site’s sign-in form, not a WordPress password.', 'cognito-blocks' )
+		);
+	}
+}

@@ -1,0 +1,264 @@
+<?php
+/**
+ * Finds, links or creates the WordPress user of a verified identity.
+ *
+ * @package CognitoBlocks
+ */
+
+namespace CognitoBlocks\Users;
+
+use CognitoBlocks\Settings\Config;
+
+/**
+ * Applies the identity policy: a bound user signs in as is (roles optionally synced); a new identity is linked to
+ * an existing account by verified email when allowed (never an administrator), else created when the policy says
+ * so. The first sign-in runs under a site-wide lock with a second lookup inside it, so concurrent first sign-ins
+ * of one identity create exactly one user.
+ */
+final class UserResolver {
+
+	private const LOCK_TIMEOUT = 10;
+
+	/**
+	 * Creates the resolver.
+	 *
+	 * @param Config $config Effective settings.
+	 * @param Lock   $lock   Site-wide mutex.
+	 */
+	public function __construct( private readonly Config $config, private readonly Lock $lock ) {
+	}
+
+	/**
+	 * Resolves the user of verified claims.
+	 *
+	 * @param array<string,mixed> $claims Verified claims (iss and sub present).
+	 * @throws LoginDenied When policy refuses the sign-in.
+	 */
+	public function resolve( array $claims ): \WP_User {
+		$key  = Identity::key( (string) $claims['iss'], (string) $claims['sub'] );
+		$user = $this->find( $key );
+		if ( null !== $user ) {
+			$this->sync_roles( $user, $claims );
+			return $user;
+		}
+
+		if ( ! $this->lock->acquire( 'identity_' . $key, self::LOCK_TIMEOUT ) ) {
+			throw new LoginDenied( LoginDenied::BUSY, 'identity lock timed out' );
+		}
+		try {
+			return $this->find( $key ) ?? $this->link_or_create( $claims, $key );
+		} finally {
+			$this->lock->release( 'identity_' . $key );
+		}
+	}
+
+	/**
+	 * The user bound to an identity, read straight from the database so no stale cache can hide a user that a
+	 * concurrent request just created.
+	 *
+	 * @param string $key Identity key.
+	 * @throws LoginDenied When two users claim the identity.
+	 */
+	private function find( string $key ): ?\WP_User {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.SlowDBQuery -- Must bypass caches; see above.
+		$ids = $wpdb->get_col( $wpdb->prepare( "SELECT user_id FROM {$wpdb->usermeta} WHERE meta_key = %s AND meta_value = %s LIMIT 2", Identity::META_KEY, $key ) );
+		if ( count( $ids ) > 1 ) {
+			throw new LoginDenied( LoginDenied::CONFLICT, 'identity bound to several users' );
+		}
+		if ( array() === $ids ) {
+			return null;
+		}
+		clean_user_cache( (int) $ids[0] );
+		$user = get_user_by( 'id', (int) $ids[0] );
+		return $user instanceof \WP_User ? $user : null;
+	}
+
+	/**
+	 * First sign-in of an identity.
+	 *
+	 * @param array<string,mixed> $claims Verified claims.
+	 * @param string              $key    Identity key.
+	 * @throws LoginDenied When neither linking nor creating is allowed.
+	 */
+	private function link_or_create( array $claims, string $key ): \WP_User {
+		$policy   = $this->config->string( 'creation_policy' );
+		$email    = is_string( $claims['email'] ?? null ) ? $claims['email'] : '';
+		$existing = '' !== $email && is_email( $email ) ? get_user_by( 'email', $email ) : false;
+
+		if ( $existing instanceof \WP_User ) {
+			if ( 'deny' === $policy ) {
+				throw new LoginDenied( LoginDenied::CREATION_DISABLED, 'policy deny; unbound identity' );
+			}
+			if ( ! $this->may_link( $existing, $claims ) ) {
+				throw new LoginDenied( LoginDenied::ACCOUNT_EXISTS, 'an account with this email exists and may not be linked automatically' );
+			}
+			$this->bind( (int) $existing->ID, $claims, $key );
+			return $existing;
+		}
+		if ( 'create' !== $policy ) {
+			throw new LoginDenied( LoginDenied::CREATION_DISABLED, 'policy ' . $policy . '; no account to link' );
+		}
+		return $this->create( $claims, $key );
+	}
+
+	/**
+	 * Whether an existing account may be linked automatically.
+	 *
+	 * @param \WP_User            $user   Account with the token's email.
+	 * @param array<string,mixed> $claims Verified claims.
+	 */
+	private function may_link( \WP_User $user, array $claims ): bool {
+		if ( ! $this->config->bool( 'link_by_verified_email' ) || ! Identity::email_verified( $claims ) ) {
+			return false;
+		}
+		// Administrators are linked by an administrator, never by whoever controls a pool account with their email.
+		if ( user_can( $user, 'manage_options' ) || is_super_admin( (int) $user->ID ) ) {
+			return false;
+		}
+		// An account bound to another identity stays with it.
+		return '' === (string) get_user_meta( (int) $user->ID, Identity::META_KEY, true );
+	}
+
+	/**
+	 * Creates the account.
+	 *
+	 * @param array<string,mixed> $claims Verified claims.
+	 * @param string              $key    Identity key.
+	 * @throws LoginDenied When no valid role results or WordPress refuses the user.
+	 */
+	private function create( array $claims, string $key ): \WP_User {
+		$roles = $this->roles( $claims, null );
+		if ( array() === $roles ) {
+			throw new LoginDenied( LoginDenied::NO_ROLE, 'no valid role for a new account' );
+		}
+		$fields = AttributeMapper::user_fields( $claims );
+		if ( isset( $fields['user_email'] ) && ( ! is_email( $fields['user_email'] ) || false !== email_exists( $fields['user_email'] ) ) ) {
+			unset( $fields['user_email'] );
+		}
+		$userdata = array_merge(
+			$fields,
+			array(
+				'user_login' => LoginName::derive( $claims, array( self::class, 'login_taken' ) ),
+				'user_pass'  => wp_generate_password( 64, true, true ),
+				'role'       => $roles[0],
+			)
+		);
+
+		/**
+		 * Filters the data of a user about to be created from a Cognito identity.
+		 *
+		 * The `ID` key is always removed afterwards, so this filter cannot redirect the sign-in to an existing
+		 * account.
+		 *
+		 * @param array<string,mixed> $userdata Arguments for wp_insert_user().
+		 * @param array<string,mixed> $claims   Verified ID-token claims.
+		 */
+		$userdata = (array) apply_filters( 'cognito_blocks_user_data', $userdata, $claims );
+		unset( $userdata['ID'] );
+
+		$id = wp_insert_user( $userdata );
+		if ( is_wp_error( $id ) ) {
+			throw new LoginDenied( LoginDenied::NOT_CREATED, $id->get_error_code() ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Log text, never printed.
+		}
+		$user = new \WP_User( $id );
+		foreach ( array_slice( $roles, 1 ) as $role ) {
+			$user->add_role( $role );
+		}
+		$this->bind( $id, $claims, $key );
+		$this->write_meta( $id, $claims );
+		return $user;
+	}
+
+	/**
+	 * Binds an account to the identity.
+	 *
+	 * @param int                 $user_id User.
+	 * @param array<string,mixed> $claims  Verified claims.
+	 * @param string              $key     Identity key.
+	 */
+	private function bind( int $user_id, array $claims, string $key ): void {
+		update_user_meta( $user_id, Identity::META_KEY, $key );
+		update_user_meta( $user_id, Identity::META_SUB, (string) $claims['sub'] );
+		update_user_meta( $user_id, Identity::META_ISSUER, (string) $claims['iss'] );
+	}
+
+	/**
+	 * Writes mapped custom attributes, skipping anything under the table prefix (capabilities and the like).
+	 *
+	 * @param int                 $user_id User.
+	 * @param array<string,mixed> $claims  Verified claims.
+	 */
+	private function write_meta( int $user_id, array $claims ): void {
+		global $wpdb;
+		$map = $this->config->get( 'attribute_map' );
+		foreach ( AttributeMapper::meta( $claims, is_array( $map ) ? $map : array() ) as $meta_key => $value ) {
+			if ( str_starts_with( $meta_key, $wpdb->base_prefix ) || str_starts_with( $meta_key, $wpdb->prefix ) ) {
+				continue;
+			}
+			update_user_meta( $user_id, $meta_key, $value );
+		}
+	}
+
+	/**
+	 * Applies the mapped roles on every sign-in when enabled; administrator is kept unless configured otherwise.
+	 *
+	 * @param \WP_User            $user   Bound account.
+	 * @param array<string,mixed> $claims Verified claims.
+	 */
+	private function sync_roles( \WP_User $user, array $claims ): void {
+		if ( ! $this->config->bool( 'sync_roles_on_login' ) ) {
+			return;
+		}
+		$roles = RoleMapper::sync( array_values( $user->roles ), $this->roles( $claims, $user ), $this->config->bool( 'sync_demotes_admins' ) );
+		if ( null === $roles ) {
+			return;
+		}
+		$user->set_role( $roles[0] );
+		foreach ( array_slice( $roles, 1 ) as $role ) {
+			$user->add_role( $role );
+		}
+	}
+
+	/**
+	 * Roles from the group map, filtered, restricted to roles that exist.
+	 *
+	 * @param array<string,mixed> $claims Verified claims.
+	 * @param \WP_User|null       $user   The account when it exists (sync), null on creation.
+	 * @return list<string>
+	 */
+	private function roles( array $claims, ?\WP_User $user ): array {
+		$map  = $this->config->get( 'group_role_map' );
+		$role = RoleMapper::role_for( RoleMapper::groups( $claims ), is_array( $map ) ? $map : array(), $this->config->string( 'default_role' ) );
+
+		/**
+		 * Filters the roles a Cognito user gets on creation, and on every sign-in when role sync is enabled.
+		 *
+		 * Return an empty array to refuse creating the account (403 cognito_blocks_no_role), or to leave an
+		 * existing account's roles unchanged. Roles that do not exist are dropped.
+		 *
+		 * @param string[]            $roles  Roles from the group map (one role), in priority order.
+		 * @param array<string,mixed> $claims Verified ID-token claims.
+		 * @param \WP_User|null       $user   The account, or null when it is about to be created.
+		 */
+		$roles = apply_filters( 'cognito_blocks_user_roles', array( $role ), $claims, $user );
+		$valid = array();
+		foreach ( is_array( $roles ) ? $roles : array() as $candidate ) {
+			if ( is_string( $candidate ) && wp_roles()->is_role( $candidate ) ) {
+				$valid[] = $candidate;
+			}
+		}
+		return array_values( array_unique( $valid ) );
+	}
+
+	/**
+	 * Whether a login name is used or disallowed.
+	 *
+	 * @param string $login Candidate login.
+	 */
+	public static function login_taken( string $login ): bool {
+		/** This filter is documented in wp-includes/user.php */
+		$illegal = (array) apply_filters( 'illegal_user_logins', array() ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- Core filter, honoured as wp_insert_user() does.
+		return false !== username_exists( $login ) || in_array( strtolower( $login ), array_map( 'strtolower', $illegal ), true );
+	}
+}
