@@ -24,6 +24,49 @@ export function demoPassword() {
 	return `${ words[ randomInt( words.length ) ] }-${ randomBytes( 3 ).toString( 'hex' ) }-${ randomInt( 10, 99 ) }!`;
 }
 
+/** A random RFC 4648 base32 TOTP secret (160 bits). */
+export function base32Secret() {
+	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+	return Array.from(
+		randomBytes( 32 ),
+		( byte ) => alphabet[ byte % 32 ]
+	).join( '' );
+}
+
+function demoUsers() {
+	const totpSecret = base32Secret();
+	return [
+		{
+			username: 'demo@example.test',
+			email: 'demo@example.test',
+			password: demoPassword(),
+			attributes: { given_name: 'Dana', family_name: 'Demo' },
+			note: 'confirmed',
+		},
+		{
+			username: 'editor@example.test',
+			email: 'editor@example.test',
+			password: demoPassword(),
+			groups: [ 'editors' ],
+			note: 'in the "editors" group',
+		},
+		{
+			username: 'mfa@example.test',
+			email: 'mfa@example.test',
+			password: demoPassword(),
+			totpSecret,
+			note: `TOTP; add secret ${ totpSecret } to an authenticator app`,
+		},
+		{
+			username: 'new@example.test',
+			email: 'new@example.test',
+			password: demoPassword(),
+			status: 'force-change-password',
+			note: 'temporary password; asks for a new one',
+		},
+	];
+}
+
 export function loadDemoCredentials( fresh = false ) {
 	if ( ! fresh && existsSync( FILE ) ) {
 		return JSON.parse( readFileSync( FILE, 'utf8' ) );
@@ -34,14 +77,7 @@ export function loadDemoCredentials( fresh = false ) {
 			password: demoPassword(),
 			email: 'admin@example.test',
 		},
-		users: [
-			{
-				username: 'demo@example.test',
-				email: 'demo@example.test',
-				password: demoPassword(),
-				note: 'confirmed',
-			},
-		],
+		users: demoUsers(),
 	};
 	mkdirSync( path.dirname( FILE ), { recursive: true } );
 	writeFileSync( FILE, JSON.stringify( credentials, null, '\t' ), {

@@ -1,16 +1,116 @@
 /**
- * Starts dev/cognito-emulator as a child process with the demo pool for `npm start`.
+ * Runs dev/cognito-emulator as a child process (own process group) for `npm start` and the test stack.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../wordpress/wordpress.mjs';
+import { startGroup, waitFor, UserFacingError } from './processes.mjs';
 
 const CLI = path.join( PROJECT_ROOT, 'dev/cognito-emulator/src/cli.ts' );
+export const REGION = 'us-east-1';
 
 export function emulatorAvailable() {
 	return existsSync( CLI );
 }
 
-export async function startDemoEmulator() {
-	throw new Error( 'The Cognito emulator is not wired into npm start yet.' );
+/**
+ * Starts the emulator CLI with a seed and waits until it answers.
+ *
+ * @return {Promise<{ url: string, stop: () => Promise<void>, settings: object }>} settings: the plugin's
+ *         cognito_blocks_settings pointing at this emulator.
+ */
+export async function runEmulator( {
+	port,
+	dataDir,
+	seed,
+	fresh = false,
+	echo = false,
+} ) {
+	if ( fresh ) {
+		rmSync( dataDir, { recursive: true, force: true } );
+	}
+	mkdirSync( dataDir, { recursive: true } );
+	const seedFile = path.join( dataDir, 'seed.json' );
+	writeFileSync( seedFile, JSON.stringify( seed, null, '\t' ), {
+		mode: 0o600,
+	} );
+	const emulator = startGroup(
+		process.execPath,
+		[
+			'--import',
+			'tsx',
+			CLI,
+			'--port',
+			String( port ),
+			'--data',
+			dataDir,
+			'--seed',
+			seedFile,
+		],
+		{ cwd: PROJECT_ROOT, name: 'cognito emulator', echo }
+	);
+	const url = `http://127.0.0.1:${ port }`;
+	try {
+		await waitFor(
+			async () => {
+				if ( emulator.child.exitCode !== null ) {
+					throw new UserFacingError(
+						`The Cognito emulator exited:\n${ emulator.output() }`
+					);
+				}
+				return ( await fetch( `${ url }/_emulator/health` ) ).ok;
+			},
+			{ timeout: 30000, what: 'the Cognito emulator' }
+		);
+	} catch ( error ) {
+		await emulator.stop();
+		throw error;
+	}
+	return {
+		url,
+		stop: emulator.stop,
+		output: emulator.output,
+		settings: {
+			user_pool_id: seed.pool.id,
+			client_id: seed.client.id,
+			region: REGION,
+			endpoint: url,
+		},
+	};
+}
+
+/** The demo pool `npm start` seeds; users come from the generated demo credentials. */
+export function demoSeed( credentials ) {
+	return {
+		pool: { id: `${ REGION }_DemoPool1`, name: 'cognito-blocks-demo' },
+		client: { id: 'cognitoblocksdemoclient001', name: 'WordPress (demo)' },
+		groups: [
+			{
+				name: 'editors',
+				description: 'Maps to the WordPress editor role',
+			},
+		],
+		users: credentials.users.map( ( user ) => ( {
+			username: user.username,
+			password: user.password,
+			status: user.status ?? 'confirmed',
+			...( user.totpSecret ? { totpSecret: user.totpSecret } : {} ),
+			groups: user.groups ?? [],
+			attributes: {
+				email: user.email,
+				email_verified: true,
+				...( user.attributes ?? {} ),
+			},
+		} ) ),
+	};
+}
+
+export function startDemoEmulator( { port, credentials, fresh } ) {
+	return runEmulator( {
+		port,
+		dataDir: path.join( PROJECT_ROOT, '.dev/cognito-emulator' ),
+		seed: demoSeed( credentials ),
+		fresh,
+		echo: true,
+	} );
 }

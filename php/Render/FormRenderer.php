@@ -7,6 +7,8 @@
 
 namespace CognitoBlocks\Render;
 
+use CognitoBlocks\Settings\Settings;
+
 /**
  * Prints a form's mount point: the element src/view.tsx finds and hydrates.
  *
@@ -37,6 +39,8 @@ final class FormRenderer {
 		$config = array(
 			'form'       => $form,
 			'attributes' => $attributes,
+			'cognito'    => Settings::client_config(),
+			'sessionUrl' => rest_url( 'cognito-blocks/v1/session' ),
 		);
 
 		$class = 'wp-block-cognito-blocks-' . $form;

@@ -1,18 +1,71 @@
 /**
- * Starts the Cognito emulator for the test stack.
+ * The emulator for the test stack: a fresh pool with one user per situation the end-to-end tests cover. The
+ * passwords and TOTP secret are generated per run and handed to the tests in COGNITO_TEST_USERS (JSON).
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../../dev/wordpress/wordpress.mjs';
+import { rmSync } from 'node:fs';
+import { freePort } from '../../dev/lib/processes.mjs';
+import { demoPassword, base32Secret } from '../../dev/lib/demo.mjs';
+import {
+	runEmulator,
+	emulatorAvailable,
+	REGION,
+} from '../../dev/lib/emulator.mjs';
 
-export function emulatorAvailable() {
-	return (
-		existsSync(
-			path.join( PROJECT_ROOT, 'dev/cognito-emulator/src/cli.ts' )
-		) && false
-	);
+export { emulatorAvailable };
+
+export function testUsers() {
+	const user = ( name, extra = {} ) => ( {
+		username: `${ name }@example.test`,
+		email: `${ name }@example.test`,
+		password: demoPassword(),
+		...extra,
+	} );
+	return {
+		confirmed: user( 'confirmed', {
+			attributes: { given_name: 'Casey', family_name: 'Confirmed' },
+		} ),
+		editor: user( 'editor', { groups: [ 'editors' ] } ),
+		totp: user( 'totp', { totpSecret: base32Secret() } ),
+		forceChange: user( 'force-change', {
+			status: 'force-change-password',
+		} ),
+		unconfirmed: user( 'unconfirmed', { status: 'unconfirmed' } ),
+		reset: user( 'reset' ),
+	};
 }
 
-export async function startTestEmulator() {
-	throw new Error( 'not wired yet' );
+export async function startTestEmulator( { dataDir } ) {
+	rmSync( dataDir, { recursive: true, force: true } );
+	const users = testUsers();
+	const seed = {
+		pool: { id: `${ REGION }_TestPool1`, name: 'cognito-blocks-test' },
+		client: { id: 'cognitoblockstestclient001', name: 'WordPress (tests)' },
+		groups: [ { name: 'editors' } ],
+		users: Object.values( users ).map( ( u ) => ( {
+			username: u.username,
+			password: u.password,
+			status: u.status ?? 'confirmed',
+			...( u.totpSecret ? { totpSecret: u.totpSecret } : {} ),
+			groups: u.groups ?? [],
+			attributes: {
+				email: u.email,
+				email_verified: true,
+				...( u.attributes ?? {} ),
+			},
+		} ) ),
+	};
+	const port = await freePort();
+	const emulator = await runEmulator( { port, dataDir, seed } );
+	return {
+		...emulator,
+		env: {
+			EMULATOR_URL: emulator.url,
+			EMULATOR_PORT: String( port ),
+			EMULATOR_DATA: dataDir,
+			COGNITO_POOL_ID: seed.pool.id,
+			COGNITO_CLIENT_ID: seed.client.id,
+			COGNITO_REGION: REGION,
+			COGNITO_TEST_USERS: JSON.stringify( users ),
+		},
+	};
 }
