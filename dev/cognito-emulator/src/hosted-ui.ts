@@ -197,7 +197,9 @@ async function tokenEndpoint(
 	const clientId =
 		form.get( 'client_id' ) ??
 		( basic
-			? Buffer.from( basic[ 1 ] ?? '', 'base64' ).toString().split( ':' )[ 0 ] ?? ''
+			? ( Buffer.from( basic[ 1 ] ?? '', 'base64' )
+					.toString()
+					.split( ':' )[ 0 ] ?? '' )
 			: '' );
 	const client = ctx.store.state.clients[ clientId ];
 	const oauthError = ( error: string, status = 400 ) =>

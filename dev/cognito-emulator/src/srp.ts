@@ -225,7 +225,9 @@ export function parseSrpTimestamp( value: unknown ): number | null {
 		Number( mm ),
 		Number( ss )
 	);
-	return new Date( ms ).getUTCDay() === WEEKDAYS.indexOf( weekday ) ? ms : null;
+	return new Date( ms ).getUTCDay() === WEEKDAYS.indexOf( weekday )
+		? ms
+		: null;
 }
 
 /** Formats a time the way the client does, for tests and fake challenges. */
