@@ -12,9 +12,16 @@ import {
 	type IAuthenticationCallback,
 } from 'amazon-cognito-identity-js';
 import { systemClock, withTimeout, type Clock } from './clock';
+import {
+	deliveryOf,
+	mfaList,
+	noPendingSignIn,
+	stringValues,
+	tokensOf,
+} from './cognito-results';
 import type { AuthGateway } from './gateway';
 import { createTokenStorage, type TokenStorage } from './storage';
-import type { CodeDelivery, MfaType, SignInResult } from './types';
+import type { SignInResult } from './types';
 
 export interface CognitoGatewayConfig {
 	userPoolId: string;
@@ -30,195 +37,232 @@ export interface CognitoGatewayConfig {
 	totpDeviceName?: string;
 }
 
-type Settle<T> = (resolve: (value: T) => void, reject: (reason: unknown) => void) => void;
+type Settle< T > = (
+	resolve: ( value: T ) => void,
+	reject: ( reason: unknown ) => void
+) => void;
 
-/** Raised when a challenge is answered without a sign-in in progress; reads as an expired session. */
-function noPendingSignIn(): Error & { code: string } {
-	return Object.assign(new Error('Invalid session for the user, session is expired.'), {
-		code: 'NotAuthorizedException',
-	});
-}
-
-function tokensOf(session: CognitoUserSession): SignInResult {
-	return {
-		type: 'signedIn',
-		tokens: {
-			idToken: session.getIdToken().getJwtToken(),
-			accessToken: session.getAccessToken().getJwtToken(),
-			refreshToken: session.getRefreshToken()?.getToken() || undefined,
-		},
-	};
-}
-
-/** MFAS_CAN_CHOOSE / MFAS_CAN_SETUP arrive as JSON-encoded arrays of challenge names. */
-function mfaList(raw: unknown, fallback: MfaType[]): MfaType[] {
-	let list: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			list = JSON.parse(raw);
-		} catch {
-			return fallback;
-		}
-	}
-	if (!Array.isArray(list)) return fallback;
-	return list.filter((item): item is MfaType => item === 'SMS_MFA' || item === 'SOFTWARE_TOKEN_MFA');
-}
-
-function deliveryOf(details: unknown): CodeDelivery | undefined {
-	if (!details || typeof details !== 'object') return undefined;
-	const d = details as Record<string, unknown>;
-	const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-	return { medium: text(d.DeliveryMedium), destination: text(d.Destination), attributeName: text(d.AttributeName) };
-}
-
-function stringValues(record: unknown): Record<string, string> {
-	if (!record || typeof record !== 'object') return {};
-	return Object.fromEntries(
-		Object.entries(record as Record<string, unknown>).filter(
-			(entry): entry is [string, string] => typeof entry[1] === 'string'
-		)
-	);
-}
-
-export function createCognitoGateway(config: CognitoGatewayConfig): AuthGateway {
-	const { clock = systemClock, timeoutMs = 15_000, totpDeviceName = 'Authenticator' } = config;
-	const storage = config.storage ?? createTokenStorage('memory');
-	const pool = new CognitoUserPool({
+export function createCognitoGateway(
+	config: CognitoGatewayConfig
+): AuthGateway {
+	const {
+		clock = systemClock,
+		timeoutMs = 15_000,
+		totpDeviceName = 'Authenticator',
+	} = config;
+	const storage = config.storage ?? createTokenStorage( 'memory' );
+	const pool = new CognitoUserPool( {
 		UserPoolId: config.userPoolId,
 		ClientId: config.clientId,
 		endpoint: config.endpoint,
 		Storage: storage,
-	});
+	} );
 	let pending: CognitoUser | null = null;
 
-	const userFor = (username: string) => new CognitoUser({ Username: username, Pool: pool, Storage: storage });
+	const userFor = ( username: string ) =>
+		new CognitoUser( { Username: username, Pool: pool, Storage: storage } );
 
-	function call<T>(settle: Settle<T>): Promise<T> {
-		const work = new Promise<T>((resolve, reject) => {
+	function call< T >( settle: Settle< T > ): Promise< T > {
+		const work = new Promise< T >( ( resolve, reject ) => {
 			try {
-				settle(resolve, reject);
-			} catch (error) {
-				reject(error); // the library throws synchronously on invalid input
+				settle( resolve, reject );
+			} catch ( error ) {
+				reject( error ); // the library throws synchronously on invalid input
 			}
-		});
-		return withTimeout(work, timeoutMs, clock);
+		} );
+		return withTimeout( work, timeoutMs, clock );
 	}
 
-	/** Callbacks shared by every step that can end the sign-in or ask for another challenge. */
+	/**
+	 * Callbacks shared by every step that can end the sign-in or ask for another challenge.
+	 * @param user
+	 * @param resolve
+	 * @param reject
+	 */
 	function authCallbacks(
 		user: CognitoUser,
-		resolve: (result: SignInResult) => void,
-		reject: (e: unknown) => void
+		resolve: ( result: SignInResult ) => void,
+		reject: ( e: unknown ) => void
 	) {
 		return {
-			onSuccess: (session: CognitoUserSession) => {
+			onSuccess: ( session: CognitoUserSession ) => {
 				// The challenge session is spent (tokens are cached by the library). A late answer to an attempt
 				// that already timed out must not forget a newer attempt.
-				if (pending === user) pending = null;
-				resolve(tokensOf(session));
+				if ( pending === user ) {
+					pending = null;
+				}
+				resolve( tokensOf( session ) );
 			},
 			onFailure: reject,
-			newPasswordRequired: (userAttributes: unknown, requiredAttributes: unknown) =>
-				resolve({
+			newPasswordRequired: (
+				userAttributes: unknown,
+				requiredAttributes: unknown
+			) =>
+				resolve( {
 					type: 'newPasswordRequired',
-					requiredAttributes: Array.isArray(requiredAttributes) ? requiredAttributes.map(String) : [],
-					userAttributes: stringValues(userAttributes),
-				}),
-			mfaRequired: (_name: unknown, params: Record<string, unknown> | undefined) =>
-				resolve({
+					requiredAttributes: Array.isArray( requiredAttributes )
+						? requiredAttributes.map( String )
+						: [],
+					userAttributes: stringValues( userAttributes ),
+				} ),
+			mfaRequired: (
+				_name: unknown,
+				params: Record< string, unknown > | undefined
+			) =>
+				resolve( {
 					type: 'mfaRequired',
 					delivery: {
-						medium: params?.CODE_DELIVERY_DELIVERY_MEDIUM as string | undefined,
-						destination: params?.CODE_DELIVERY_DESTINATION as string | undefined,
+						medium: params?.CODE_DELIVERY_DELIVERY_MEDIUM as
+							string | undefined,
+						destination: params?.CODE_DELIVERY_DESTINATION as
+							string | undefined,
 					},
-				}),
-			totpRequired: () => resolve({ type: 'totpRequired' }),
-			selectMFAType: (_name: unknown, params: Record<string, unknown> | undefined) =>
-				resolve({ type: 'selectMfaType', options: mfaList(params?.MFAS_CAN_CHOOSE, ['SMS_MFA', 'SOFTWARE_TOKEN_MFA']) }),
-			mfaSetup: (_name: unknown, params: Record<string, unknown> | undefined) =>
-				resolve({ type: 'mfaSetup', options: mfaList(params?.MFAS_CAN_SETUP, ['SOFTWARE_TOKEN_MFA']) }),
-			customChallenge: () => resolve({ type: 'customChallenge' }),
+				} ),
+			totpRequired: () => resolve( { type: 'totpRequired' } ),
+			selectMFAType: (
+				_name: unknown,
+				params: Record< string, unknown > | undefined
+			) =>
+				resolve( {
+					type: 'selectMfaType',
+					options: mfaList( params?.MFAS_CAN_CHOOSE, [
+						'SMS_MFA',
+						'SOFTWARE_TOKEN_MFA',
+					] ),
+				} ),
+			mfaSetup: (
+				_name: unknown,
+				params: Record< string, unknown > | undefined
+			) =>
+				resolve( {
+					type: 'mfaSetup',
+					options: mfaList( params?.MFAS_CAN_SETUP, [
+						'SOFTWARE_TOKEN_MFA',
+					] ),
+				} ),
+			customChallenge: () => resolve( { type: 'customChallenge' } ),
 		} satisfies IAuthenticationCallback;
 	}
 
 	function current(): CognitoUser {
-		if (!pending) throw noPendingSignIn();
+		if ( ! pending ) {
+			throw noPendingSignIn();
+		}
 		return pending;
 	}
 
 	return {
-		signIn: ({ username, password }) =>
-			call((resolve, reject) => {
-				const user = userFor(username);
-				user.setAuthenticationFlowType('USER_SRP_AUTH');
+		signIn: ( { username, password } ) =>
+			call( ( resolve, reject ) => {
+				const user = userFor( username );
+				user.setAuthenticationFlowType( 'USER_SRP_AUTH' );
 				pending = user;
 				user.authenticateUser(
-					new AuthenticationDetails({ Username: username, Password: password }),
-					authCallbacks(user, resolve, reject)
+					new AuthenticationDetails( {
+						Username: username,
+						Password: password,
+					} ),
+					authCallbacks( user, resolve, reject )
 				);
-			}),
-		completeNewPassword: ({ newPassword, attributes }) =>
-			call((resolve, reject) => {
+			} ),
+		completeNewPassword: ( { newPassword, attributes } ) =>
+			call( ( resolve, reject ) => {
 				const user = current();
-				user.completeNewPasswordChallenge(newPassword, attributes, authCallbacks(user, resolve, reject));
-			}),
-		sendMfaCode: ({ code, mfaType }) =>
-			call((resolve, reject) => {
+				user.completeNewPasswordChallenge(
+					newPassword,
+					attributes,
+					authCallbacks( user, resolve, reject )
+				);
+			} ),
+		sendMfaCode: ( { code, mfaType } ) =>
+			call( ( resolve, reject ) => {
 				const user = current();
-				user.sendMFACode(code, authCallbacks(user, resolve, reject), mfaType);
-			}),
-		selectMfaType: ({ mfaType }) =>
-			call((resolve, reject) => {
+				user.sendMFACode(
+					code,
+					authCallbacks( user, resolve, reject ),
+					mfaType
+				);
+			} ),
+		selectMfaType: ( { mfaType } ) =>
+			call( ( resolve, reject ) => {
 				const user = current();
-				user.sendMFASelectionAnswer(mfaType, authCallbacks(user, resolve, reject));
-			}),
+				user.sendMFASelectionAnswer(
+					mfaType,
+					authCallbacks( user, resolve, reject )
+				);
+			} ),
 		associateTotp: () =>
-			call((resolve, reject) =>
-				current().associateSoftwareToken({
-					associateSecretCode: (secret) => resolve({ secret }),
+			call( ( resolve, reject ) =>
+				current().associateSoftwareToken( {
+					associateSecretCode: ( secret ) => resolve( { secret } ),
 					onFailure: reject,
-				})
+				} )
 			),
-		verifyTotp: ({ code, deviceName }) =>
-			call((resolve, reject) => {
+		verifyTotp: ( { code, deviceName } ) =>
+			call( ( resolve, reject ) => {
 				const user = current();
-				user.verifySoftwareToken(code, deviceName ?? totpDeviceName, authCallbacks(user, resolve, reject));
-			}),
-		signUp: ({ username, password, attributes }) =>
-			call((resolve, reject) => {
-				const list = Object.entries(attributes)
-					.filter(([, value]) => value !== '')
-					.map(([Name, Value]) => new CognitoUserAttribute({ Name, Value }));
-				pool.signUp(username, password, list, [], (error, result) =>
-					error || !result
-						? reject(error)
-						: resolve({ confirmed: result.userConfirmed, delivery: deliveryOf(result.codeDeliveryDetails) })
+				user.verifySoftwareToken(
+					code,
+					deviceName ?? totpDeviceName,
+					authCallbacks( user, resolve, reject )
 				);
-			}),
-		confirmSignUp: ({ username, code }) =>
-			call((resolve, reject) =>
+			} ),
+		signUp: ( { username, password, attributes } ) =>
+			call( ( resolve, reject ) => {
+				const list = Object.entries( attributes )
+					.filter( ( [ , value ] ) => value !== '' )
+					.map(
+						( [ Name, Value ] ) =>
+							new CognitoUserAttribute( { Name, Value } )
+					);
+				pool.signUp( username, password, list, [], ( error, result ) =>
+					error || ! result
+						? reject( error )
+						: resolve( {
+								confirmed: result.userConfirmed,
+								delivery: deliveryOf(
+									result.codeDeliveryDetails
+								),
+							} )
+				);
+			} ),
+		confirmSignUp: ( { username, code } ) =>
+			call( ( resolve, reject ) =>
 				// forceAliasCreation stays false: confirming must never take an email/phone from another account.
-				userFor(username).confirmRegistration(code, false, (error) => (error ? reject(error) : resolve()))
-			),
-		resendCode: ({ username }) =>
-			call((resolve, reject) =>
-				userFor(username).resendConfirmationCode((error, data) =>
-					error ? reject(error) : resolve({ delivery: deliveryOf(data?.CodeDeliveryDetails) })
+				userFor( username ).confirmRegistration(
+					code,
+					false,
+					( error ) => ( error ? reject( error ) : resolve() )
 				)
 			),
-		forgotPassword: ({ username }) =>
-			call((resolve, reject) =>
-				userFor(username).forgotPassword({
-					onSuccess: (data) => resolve({ delivery: deliveryOf(data?.CodeDeliveryDetails) }),
-					onFailure: reject,
-				})
+		resendCode: ( { username } ) =>
+			call( ( resolve, reject ) =>
+				userFor( username ).resendConfirmationCode( ( error, data ) =>
+					error
+						? reject( error )
+						: resolve( {
+								delivery: deliveryOf(
+									data?.CodeDeliveryDetails
+								),
+							} )
+				)
 			),
-		confirmForgotPassword: ({ username, code, newPassword }) =>
-			call((resolve, reject) =>
-				userFor(username).confirmPassword(code, newPassword, {
+		forgotPassword: ( { username } ) =>
+			call( ( resolve, reject ) =>
+				userFor( username ).forgotPassword( {
+					onSuccess: ( data ) =>
+						resolve( {
+							delivery: deliveryOf( data?.CodeDeliveryDetails ),
+						} ),
+					onFailure: reject,
+				} )
+			),
+		confirmForgotPassword: ( { username, code, newPassword } ) =>
+			call( ( resolve, reject ) =>
+				userFor( username ).confirmPassword( code, newPassword, {
 					onSuccess: () => resolve(),
 					onFailure: reject,
-				})
+				} )
 			),
 		async signOut() {
 			// Local only (no revoke request), so sign-out works offline and cannot hang.

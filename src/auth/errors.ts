@@ -3,113 +3,19 @@
  * session-endpoint codes) to a stable code, a translated message and whether retrying the same request
  * can help. Views show `message`; logic branches on `code`, never on Cognito's English text.
  */
-import { __ } from '@wordpress/i18n';
+import { MESSAGES, type AuthError, type AuthErrorCode } from './error-codes';
 
-export type AuthErrorCode =
-	| 'not_authorized'
-	| 'too_many_attempts'
-	| 'temporary_password_expired'
-	| 'session_expired'
-	| 'already_confirmed'
-	| 'user_not_confirmed'
-	| 'username_exists'
-	| 'alias_exists'
-	| 'code_mismatch'
-	| 'code_expired'
-	| 'invalid_password'
-	| 'password_reused'
-	| 'invalid_parameter'
-	| 'limit_exceeded'
-	| 'too_many_requests'
-	| 'password_reset_required'
-	| 'code_delivery_failed'
-	| 'totp_code_mismatch'
-	| 'mfa_not_available'
-	| 'unsupported_challenge'
-	| 'validation_failed'
-	| 'service_unavailable'
-	| 'forbidden'
-	| 'configuration'
-	| 'network'
-	| 'session_rejected'
-	| 'bad_origin'
-	| 'login_denied'
-	| 'unknown';
+export type { AuthError, AuthErrorCode } from './error-codes';
 
-export interface AuthError {
-	code: AuthErrorCode;
-	message: string;
-	/** True when running the same request again may succeed (network, throttling, outages). */
-	retryable: boolean;
-	/** The name the error came with, for logs; never shown as is. */
-	source?: string;
-}
-
-/**
- * Messages are functions so `__()` runs after WordPress has loaded the locale, and so string extraction
- * sees literal strings.
- */
-const MESSAGES: Record<AuthErrorCode, () => string> = {
-	// Shared by wrong password, unknown user and disabled user: a pool that hides accounts must not leak them here.
-	not_authorized: () => __('Incorrect username or password.', 'cognito-blocks'),
-	too_many_attempts: () =>
-		__('Too many failed attempts. Wait a few minutes, then try again.', 'cognito-blocks'),
-	temporary_password_expired: () =>
-		__('Your temporary password has expired. Ask the site administrator for a new one.', 'cognito-blocks'),
-	session_expired: () => __('This sign-in took too long. Please sign in again.', 'cognito-blocks'),
-	already_confirmed: () => __('This account is already confirmed. Please sign in.', 'cognito-blocks'),
-	user_not_confirmed: () =>
-		__('Your account is not confirmed yet. Enter the code we sent you.', 'cognito-blocks'),
-	username_exists: () => __('An account with this username already exists.', 'cognito-blocks'),
-	alias_exists: () =>
-		__('An account with this email address or phone number already exists.', 'cognito-blocks'),
-	code_mismatch: () => __('That code is not correct. Check it and try again.', 'cognito-blocks'),
-	code_expired: () => __('That code has expired. Request a new one.', 'cognito-blocks'),
-	invalid_password: () => __('The password does not meet the requirements.', 'cognito-blocks'),
-	password_reused: () => __('Choose a password you have not used before.', 'cognito-blocks'),
-	invalid_parameter: () =>
-		__('Some of the information is not valid. Check the form and try again.', 'cognito-blocks'),
-	limit_exceeded: () =>
-		__('Too many attempts. Wait a while, then try again.', 'cognito-blocks'),
-	too_many_requests: () =>
-		__('Too many requests right now. Wait a moment, then try again.', 'cognito-blocks'),
-	password_reset_required: () =>
-		__('You need to choose a new password. Enter the code we sent you.', 'cognito-blocks'),
-	code_delivery_failed: () =>
-		__('We could not send the code. Try again later.', 'cognito-blocks'),
-	totp_code_mismatch: () =>
-		__('The code from your authenticator app is not correct. Try again.', 'cognito-blocks'),
-	mfa_not_available: () =>
-		__('This verification method is not available for your account.', 'cognito-blocks'),
-	unsupported_challenge: () =>
-		__('This sign-in method is not supported by this form.', 'cognito-blocks'),
-	validation_failed: () =>
-		__('The information was not accepted. Check the form and try again.', 'cognito-blocks'),
-	service_unavailable: () =>
-		__('Sign-in is temporarily unavailable. Try again in a moment.', 'cognito-blocks'),
-	forbidden: () => __('This request was blocked.', 'cognito-blocks'),
-	configuration: () =>
-		__('Sign-in is not configured correctly on this site. Contact the site administrator.', 'cognito-blocks'),
-	network: () =>
-		__('We could not reach the server. Check your connection and try again.', 'cognito-blocks'),
-	session_rejected: () =>
-		__('We could not sign you in to this site. Please try again.', 'cognito-blocks'),
-	bad_origin: () =>
-		__('This form cannot sign you in from this address.', 'cognito-blocks'),
-	login_denied: () =>
-		__('Your account is not allowed to sign in to this site.', 'cognito-blocks'),
-	unknown: () => __('Something went wrong. Please try again.', 'cognito-blocks'),
-};
-
-const RETRYABLE = new Set<AuthErrorCode>([
+const RETRYABLE = new Set< AuthErrorCode >( [
 	'network',
 	'too_many_requests',
 	'service_unavailable',
 	'code_delivery_failed',
-]);
+] );
 
 /** Error names (Cognito exceptions, library/network names, WordPress REST codes) → stable code. */
-export const ERROR_TABLE: Readonly<Record<string, AuthErrorCode>> = {
+export const ERROR_TABLE: Readonly< Record< string, AuthErrorCode > > = {
 	NotAuthorizedException: 'not_authorized',
 	UserNotFoundException: 'not_authorized',
 	UserNotConfirmedException: 'user_not_confirmed',
@@ -163,11 +69,11 @@ export const ERROR_TABLE: Readonly<Record<string, AuthErrorCode>> = {
  * NotAuthorizedException covers several situations Cognito tells apart only by message; these are the ones a
  * visitor can act on. Anything else (wrong password, "User is disabled.", revoked token) stays generic.
  */
-const NOT_AUTHORIZED_VARIANTS: ReadonlyArray<[RegExp, AuthErrorCode]> = [
-	[/password attempts exceeded/i, 'too_many_attempts'],
-	[/temporary password has expired/i, 'temporary_password_expired'],
-	[/invalid session|session is expired/i, 'session_expired'],
-	[/current status is confirmed/i, 'already_confirmed'],
+const NOT_AUTHORIZED_VARIANTS: ReadonlyArray< [ RegExp, AuthErrorCode ] > = [
+	[ /password attempts exceeded/i, 'too_many_attempts' ],
+	[ /temporary password has expired/i, 'temporary_password_expired' ],
+	[ /invalid session|session is expired/i, 'session_expired' ],
+	[ /current status is confirmed/i, 'already_confirmed' ],
 ];
 
 /**
@@ -176,50 +82,69 @@ const NOT_AUTHORIZED_VARIANTS: ReadonlyArray<[RegExp, AuthErrorCode]> = [
  */
 export type ErrorContext = 'credentials' | 'code';
 
-export function authError(code: AuthErrorCode, source?: string): AuthError {
-	return { code, message: MESSAGES[code](), retryable: RETRYABLE.has(code), source };
+export function authError( code: AuthErrorCode, source?: string ): AuthError {
+	return {
+		code,
+		message: MESSAGES[ code ](),
+		retryable: RETRYABLE.has( code ),
+		source,
+	};
 }
 
-function nameOf(raw: unknown): { name?: string; message: string } {
-	if (typeof raw === 'string') {
+function nameOf( raw: unknown ): { name?: string; message: string } {
+	if ( typeof raw === 'string' ) {
 		return { name: raw, message: '' };
 	}
-	if (!raw || typeof raw !== 'object') {
+	if ( ! raw || typeof raw !== 'object' ) {
 		return { message: '' };
 	}
-	const r = raw as Record<string, unknown>;
+	const r = raw as Record< string, unknown >;
 	const message = typeof r.message === 'string' ? r.message : '';
 	// Cognito JSON bodies carry "__type": "com.amazonaws…#NotAuthorizedException"; keep the last segment.
-	for (const key of ['code', '__type', 'name']) {
-		const value = r[key];
-		if (typeof value === 'string' && value !== '' && value !== 'Error') {
-			return { name: value.split('#').pop(), message };
+	for ( const key of [ 'code', '__type', 'name' ] ) {
+		const value = r[ key ];
+		if ( typeof value === 'string' && value !== '' && value !== 'Error' ) {
+			return { name: value.split( '#' ).pop(), message };
 		}
 	}
 	return { message };
 }
 
-/** Turns anything thrown by the gateway or the session service into an AuthError. */
-export function normalizeError(raw: unknown, context: ErrorContext = 'credentials'): AuthError {
-	const { name, message } = nameOf(raw);
-	let code: AuthErrorCode | undefined = name ? ERROR_TABLE[name] : undefined;
+/**
+ * Turns anything thrown by the gateway or the session service into an AuthError.
+ * @param raw
+ * @param context
+ */
+export function normalizeError(
+	raw: unknown,
+	context: ErrorContext = 'credentials'
+): AuthError {
+	const { name, message } = nameOf( raw );
+	let code: AuthErrorCode | undefined = name
+		? ERROR_TABLE[ name ]
+		: undefined;
 
-	if (code === undefined && raw instanceof TypeError) {
+	if ( code === undefined && raw instanceof TypeError ) {
 		code = 'network'; // fetch rejects with a TypeError when the request never got an answer
-	} else if (code === undefined && /network error|failed to fetch|timed? ?out/i.test(message)) {
+	} else if (
+		code === undefined &&
+		/network error|failed to fetch|timed? ?out/i.test( message )
+	) {
 		code = 'network';
-	} else if (code === undefined && name?.startsWith('rest_')) {
+	} else if ( code === undefined && name?.startsWith( 'rest_' ) ) {
 		code = 'session_rejected';
 	}
 
-	if (code === 'not_authorized') {
-		const variant = NOT_AUTHORIZED_VARIANTS.find(([pattern]) => pattern.test(message));
-		if (variant) {
-			code = variant[1];
+	if ( code === 'not_authorized' ) {
+		const variant = NOT_AUTHORIZED_VARIANTS.find( ( [ pattern ] ) =>
+			pattern.test( message )
+		);
+		if ( variant ) {
+			code = variant[ 1 ];
 		}
 	}
-	if (code === 'not_authorized' && context === 'code') {
+	if ( code === 'not_authorized' && context === 'code' ) {
 		code = 'code_mismatch';
 	}
-	return authError(code ?? 'unknown', name);
+	return authError( code ?? 'unknown', name );
 }

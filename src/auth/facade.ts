@@ -8,7 +8,7 @@ import type { AuthState, AuthStep, CodeDelivery, MfaType } from './types';
 
 export interface AuthContext {
 	username: string;
-	attributes: Record<string, string>;
+	attributes: Record< string, string >;
 	remember: boolean;
 	code?: string;
 	/** Where the current code was sent (confirm, SMS MFA, reset). */
@@ -35,10 +35,10 @@ export interface AuthFacade {
 	canRetry: boolean;
 }
 
-export function toFacade(state: AuthState): AuthFacade {
+export function toFacade( state: AuthState ): AuthFacade {
 	const { username, attributes, remember, code } = state.inputs;
 	const context: AuthContext = { username, attributes, remember, code };
-	switch (state.step) {
+	switch ( state.step ) {
 		case 'newPassword':
 			context.requiredAttributes = state.requiredAttributes;
 			break;
@@ -66,7 +66,9 @@ export function toFacade(state: AuthState): AuthFacade {
 	return {
 		step: state.step,
 		context,
-		error: state.error ? { code: state.error.code, message: state.error.message } : undefined,
+		error: state.error
+			? { code: state.error.code, message: state.error.message }
+			: undefined,
 		busy: state.request !== undefined,
 		canRetry: state.failed !== undefined && state.request === undefined,
 	};

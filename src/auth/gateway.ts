@@ -12,7 +12,7 @@ export interface SignUpInput {
 	username: string;
 	password: string;
 	/** Standard and `custom:*` attributes, by Cognito name. */
-	attributes: Record<string, string>;
+	attributes: Record< string, string >;
 }
 
 export interface SignUpResult {
@@ -23,22 +23,45 @@ export interface SignUpResult {
 
 export interface AuthGateway {
 	/** SRP sign-in (InitiateAuth USER_SRP_AUTH + PASSWORD_VERIFIER): the password never leaves the browser. */
-	signIn(input: { username: string; password: string }): Promise<SignInResult>;
+	signIn: ( input: {
+		username: string;
+		password: string;
+	} ) => Promise< SignInResult >;
 	/** NEW_PASSWORD_REQUIRED; `attributes` holds only the attributes Cognito asked for. */
-	completeNewPassword(input: { newPassword: string; attributes: Record<string, string> }): Promise<SignInResult>;
+	completeNewPassword: ( input: {
+		newPassword: string;
+		attributes: Record< string, string >;
+	} ) => Promise< SignInResult >;
 	/** SMS_MFA or SOFTWARE_TOKEN_MFA. */
-	sendMfaCode(input: { code: string; mfaType: MfaType }): Promise<SignInResult>;
+	sendMfaCode: ( input: {
+		code: string;
+		mfaType: MfaType;
+	} ) => Promise< SignInResult >;
 	/** SELECT_MFA_TYPE. */
-	selectMfaType(input: { mfaType: MfaType }): Promise<SignInResult>;
+	selectMfaType: ( input: { mfaType: MfaType } ) => Promise< SignInResult >;
 	/** MFA_SETUP, first half: the secret to show as text and QR code. */
-	associateTotp(): Promise<{ secret: string }>;
+	associateTotp: () => Promise< { secret: string } >;
 	/** MFA_SETUP, second half: checks the first code and finishes the sign-in. */
-	verifyTotp(input: { code: string; deviceName?: string }): Promise<SignInResult>;
-	signUp(input: SignUpInput): Promise<SignUpResult>;
-	confirmSignUp(input: { username: string; code: string }): Promise<void>;
-	resendCode(input: { username: string }): Promise<{ delivery?: CodeDelivery }>;
-	forgotPassword(input: { username: string }): Promise<{ delivery?: CodeDelivery }>;
-	confirmForgotPassword(input: { username: string; code: string; newPassword: string }): Promise<void>;
+	verifyTotp: ( input: {
+		code: string;
+		deviceName?: string;
+	} ) => Promise< SignInResult >;
+	signUp: ( input: SignUpInput ) => Promise< SignUpResult >;
+	confirmSignUp: ( input: {
+		username: string;
+		code: string;
+	} ) => Promise< void >;
+	resendCode: ( input: {
+		username: string;
+	} ) => Promise< { delivery?: CodeDelivery } >;
+	forgotPassword: ( input: {
+		username: string;
+	} ) => Promise< { delivery?: CodeDelivery } >;
+	confirmForgotPassword: ( input: {
+		username: string;
+		code: string;
+		newPassword: string;
+	} ) => Promise< void >;
 	/** Forgets the pending challenge and every cached token (local sign-out; no network needed). */
-	signOut(): Promise<void>;
+	signOut: () => Promise< void >;
 }

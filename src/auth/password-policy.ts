@@ -13,7 +13,7 @@ export interface PasswordPolicy {
 }
 
 /** Cognito's default policy for a new user pool. */
-export const DEFAULT_PASSWORD_POLICY: Readonly<PasswordPolicy> = {
+export const DEFAULT_PASSWORD_POLICY: Readonly< PasswordPolicy > = {
 	minLength: 8,
 	requireUppercase: true,
 	requireLowercase: true,
@@ -21,7 +21,8 @@ export const DEFAULT_PASSWORD_POLICY: Readonly<PasswordPolicy> = {
 	requireSymbols: true,
 };
 
-export type PasswordRule = 'minLength' | 'uppercase' | 'lowercase' | 'number' | 'symbol';
+export type PasswordRule =
+	'minLength' | 'uppercase' | 'lowercase' | 'number' | 'symbol';
 
 export interface PasswordCheck {
 	rule: PasswordRule;
@@ -33,73 +34,104 @@ export interface PasswordCheck {
  * Characters Cognito counts as special: ^ $ * . [ ] { } ( ) ? - " ! @ # % & / \ , > < ' : ; | _ ~ ` + =
  * plus a space that is neither leading nor trailing.
  */
-const SYMBOLS = new Set('^$*.[]{}()?-"!@#%&/\\,><\':;|_~`+='.split(''));
+const SYMBOLS = new Set( '^$*.[]{}()?-"!@#%&/\\,><\':;|_~`+='.split( '' ) );
 
-function hasSymbol(password: string): boolean {
-	if ([...password].some((char) => SYMBOLS.has(char))) return true;
-	return /\S +\S/.test(password);
+function hasSymbol( password: string ): boolean {
+	if ( [ ...password ].some( ( char ) => SYMBOLS.has( char ) ) ) {
+		return true;
+	}
+	return /\S +\S/.test( password );
 }
 
 /** Cognito only counts basic Latin letters and ASCII digits for these rules. */
-const RULES: ReadonlyArray<{
+const RULES: ReadonlyArray< {
 	rule: PasswordRule;
-	enabled: (policy: PasswordPolicy) => boolean;
-	test: (password: string, policy: PasswordPolicy) => boolean;
-	label: (policy: PasswordPolicy) => string;
-}> = [
+	enabled: ( policy: PasswordPolicy ) => boolean;
+	test: ( password: string, policy: PasswordPolicy ) => boolean;
+	label: ( policy: PasswordPolicy ) => string;
+} > = [
 	{
 		rule: 'minLength',
 		enabled: () => true,
 		// Count code points, not UTF-16 units, so an emoji is one character as the visitor sees it.
-		test: (password, policy) => [...password].length >= policy.minLength,
-		label: (policy) =>
-			/* translators: %d: minimum number of characters in a password. */
-			sprintf(__('At least %d characters', 'cognito-blocks'), policy.minLength),
+		test: ( password, policy ) =>
+			[ ...password ].length >= policy.minLength,
+		label: ( policy ) =>
+			sprintf(
+				/* translators: %d: minimum number of characters in a password. */
+				__( 'At least %d characters', 'cognito-blocks' ),
+				policy.minLength
+			),
 	},
 	{
 		rule: 'uppercase',
-		enabled: (policy) => policy.requireUppercase,
-		test: (password) => /[A-Z]/.test(password),
-		label: () => __('An uppercase letter', 'cognito-blocks'),
+		enabled: ( policy ) => policy.requireUppercase,
+		test: ( password ) => /[A-Z]/.test( password ),
+		label: () => __( 'An uppercase letter', 'cognito-blocks' ),
 	},
 	{
 		rule: 'lowercase',
-		enabled: (policy) => policy.requireLowercase,
-		test: (password) => /[a-z]/.test(password),
-		label: () => __('A lowercase letter', 'cognito-blocks'),
+		enabled: ( policy ) => policy.requireLowercase,
+		test: ( password ) => /[a-z]/.test( password ),
+		label: () => __( 'A lowercase letter', 'cognito-blocks' ),
 	},
 	{
 		rule: 'number',
-		enabled: (policy) => policy.requireNumbers,
-		test: (password) => /[0-9]/.test(password),
-		label: () => __('A number', 'cognito-blocks'),
+		enabled: ( policy ) => policy.requireNumbers,
+		test: ( password ) => /[0-9]/.test( password ),
+		label: () => __( 'A number', 'cognito-blocks' ),
 	},
 	{
 		rule: 'symbol',
-		enabled: (policy) => policy.requireSymbols,
-		test: (password) => hasSymbol(password),
-		label: () => __('A special character', 'cognito-blocks'),
+		enabled: ( policy ) => policy.requireSymbols,
+		test: ( password ) => hasSymbol( password ),
+		label: () => __( 'A special character', 'cognito-blocks' ),
 	},
 ];
 
-/** One entry per rule the policy enables, in a stable order. */
-export function checkPassword(policy: PasswordPolicy, password: string): PasswordCheck[] {
-	return RULES.filter(({ enabled }) => enabled(policy)).map(({ rule, test, label }) => ({
-		rule,
-		met: test(password, policy),
-		label: label(policy),
-	}));
+/**
+ * One entry per rule the policy enables, in a stable order.
+ * @param policy
+ * @param password
+ */
+export function checkPassword(
+	policy: PasswordPolicy,
+	password: string
+): PasswordCheck[] {
+	return RULES.filter( ( { enabled } ) => enabled( policy ) ).map(
+		( { rule, test, label } ) => ( {
+			rule,
+			met: test( password, policy ),
+			label: label( policy ),
+		} )
+	);
 }
 
-export function meetsPolicy(policy: PasswordPolicy, password: string): boolean {
-	return checkPassword(policy, password).every((check) => check.met);
+export function meetsPolicy(
+	policy: PasswordPolicy,
+	password: string
+): boolean {
+	return checkPassword( policy, password ).every( ( check ) => check.met );
 }
 
-/** Fills gaps in a policy read from settings with Cognito's defaults. */
-export function resolvePolicy(partial: Partial<PasswordPolicy> = {}): PasswordPolicy {
-	const defined = Object.entries(partial).filter(([, value]) => value !== undefined && value !== null);
-	const policy: PasswordPolicy = { ...DEFAULT_PASSWORD_POLICY, ...Object.fromEntries(defined) };
+/**
+ * Fills gaps in a policy read from settings with Cognito's defaults.
+ * @param partial
+ */
+export function resolvePolicy(
+	partial: Partial< PasswordPolicy > = {}
+): PasswordPolicy {
+	const defined = Object.entries( partial ).filter(
+		( [ , value ] ) => value !== undefined && value !== null
+	);
+	const policy: PasswordPolicy = {
+		...DEFAULT_PASSWORD_POLICY,
+		...Object.fromEntries( defined ),
+	};
 	// Cognito accepts 6–99; clamp so a bad setting cannot produce an unsatisfiable checklist.
-	policy.minLength = Math.min(99, Math.max(6, Math.floor(Number(policy.minLength) || 8)));
+	policy.minLength = Math.min(
+		99,
+		Math.max( 6, Math.floor( Number( policy.minLength ) || 8 ) )
+	);
 	return policy;
 }

@@ -15,7 +15,9 @@ export interface SessionService {
 	 * `code` is the WP_Error code (e.g. 'cognito_blocks_invalid_token', 'cognito_blocks_rate_limited') or a
 	 * network error; the machine maps both through errors.ts.
 	 */
-	createSession(input: CreateSessionInput): Promise<{ redirectTo: string }>;
+	createSession: (
+		input: CreateSessionInput
+	) => Promise< { redirectTo: string } >;
 }
 
 /** Convenience for implementations: an Error carrying a WP_Error code and HTTP status. */
@@ -23,8 +25,8 @@ export class SessionError extends Error {
 	readonly code: string;
 	readonly status?: number;
 
-	constructor(code: string, message = code, status?: number) {
-		super(message);
+	constructor( code: string, message = code, status?: number ) {
+		super( message );
 		this.name = 'SessionError';
 		this.code = code;
 		this.status = status;

@@ -5,21 +5,21 @@
 
 /** The subset of the Web Storage API used here (and by amazon-cognito-identity-js). */
 export interface StorageLike {
-	getItem(key: string): string | null;
-	setItem(key: string, value: string): void;
-	removeItem(key: string): void;
+	getItem: ( key: string ) => string | null;
+	setItem: ( key: string, value: string ) => void;
+	removeItem: ( key: string ) => void;
 	readonly length: number;
-	key(index: number): string | null;
+	key: ( index: number ) => string | null;
 }
 
 export type TokenStorageKind = 'memory' | 'session' | 'local';
 
 /** Satisfies amazon-cognito-identity-js's ICognitoStorage; `clear` removes Cognito keys only. */
 export interface TokenStorage {
-	getItem(key: string): string | null;
-	setItem(key: string, value: string): void;
-	removeItem(key: string): void;
-	clear(): void;
+	getItem: ( key: string ) => string | null;
+	setItem: ( key: string, value: string ) => void;
+	removeItem: ( key: string ) => void;
+	clear: () => void;
 }
 
 /** Every key amazon-cognito-identity-js writes starts with this. */
@@ -29,41 +29,43 @@ export const COGNITO_KEY_PREFIX = 'CognitoIdentityServiceProvider.';
 export const SIGNED_OUT_COOKIE = 'cognito_blocks_signed_out';
 
 export class MemoryStorage implements StorageLike {
-	private readonly items = new Map<string, string>();
+	private readonly items = new Map< string, string >();
 
 	get length(): number {
 		return this.items.size;
 	}
 
-	key(index: number): string | null {
-		return [...this.items.keys()][index] ?? null;
+	key( index: number ): string | null {
+		return [ ...this.items.keys() ][ index ] ?? null;
 	}
 
-	getItem(key: string): string | null {
-		return this.items.get(key) ?? null;
+	getItem( key: string ): string | null {
+		return this.items.get( key ) ?? null;
 	}
 
-	setItem(key: string, value: string): void {
-		this.items.set(key, String(value));
+	setItem( key: string, value: string ): void {
+		this.items.set( key, String( value ) );
 	}
 
-	removeItem(key: string): void {
-		this.items.delete(key);
+	removeItem( key: string ): void {
+		this.items.delete( key );
 	}
 }
 
-export function wrapStorage(backend: StorageLike): TokenStorage {
+export function wrapStorage( backend: StorageLike ): TokenStorage {
 	return {
-		getItem: (key) => backend.getItem(key),
-		setItem: (key, value) => backend.setItem(key, value),
-		removeItem: (key) => backend.removeItem(key),
+		getItem: ( key ) => backend.getItem( key ),
+		setItem: ( key, value ) => backend.setItem( key, value ),
+		removeItem: ( key ) => backend.removeItem( key ),
 		clear() {
 			const keys: string[] = [];
-			for (let i = 0; i < backend.length; i++) {
-				const key = backend.key(i);
-				if (key !== null && key.startsWith(COGNITO_KEY_PREFIX)) keys.push(key);
+			for ( let i = 0; i < backend.length; i++ ) {
+				const key = backend.key( i );
+				if ( key !== null && key.startsWith( COGNITO_KEY_PREFIX ) ) {
+					keys.push( key );
+				}
 			}
-			keys.forEach((key) => backend.removeItem(key));
+			keys.forEach( ( key ) => backend.removeItem( key ) );
 		},
 	};
 }
@@ -76,40 +78,59 @@ export interface StorageBackends {
 /**
  * Picks the configured storage (default: session, so tokens end with the tab). Falls back to memory when the
  * requested storage is unavailable (private mode, blocked cookies), which still lets the visitor sign in.
+ * @param kind
+ * @param backends
  */
 export function createTokenStorage(
 	kind: TokenStorageKind = 'session',
 	backends: StorageBackends = {}
 ): TokenStorage {
-	const backend = kind === 'memory' ? null : kind === 'local' ? backends.local : backends.session;
-	return wrapStorage(backend && isUsable(backend) ? backend : new MemoryStorage());
+	const chosen: Record< TokenStorageKind, StorageLike | null | undefined > = {
+		memory: null,
+		session: backends.session,
+		local: backends.local,
+	};
+	const backend = chosen[ kind ];
+	return wrapStorage(
+		backend && isUsable( backend ) ? backend : new MemoryStorage()
+	);
 }
 
-function isUsable(backend: StorageLike): boolean {
-	const probe = `${COGNITO_KEY_PREFIX}probe`;
+function isUsable( backend: StorageLike ): boolean {
+	const probe = `${ COGNITO_KEY_PREFIX }probe`;
 	try {
-		backend.setItem(probe, '1');
-		backend.removeItem(probe);
+		backend.setItem( probe, '1' );
+		backend.removeItem( probe );
 		return true;
 	} catch {
 		return false;
 	}
 }
 
-/** True when the cookie string (document.cookie) carries WordPress's "signed out" marker. */
-export function hasSignedOutCookie(cookieString: string): boolean {
-	return cookieString.split(';').some((part) => {
-		const [name, ...value] = part.trim().split('=');
-		return name === SIGNED_OUT_COOKIE && value.join('=') !== '';
-	});
+/**
+ * True when the cookie string (document.cookie) carries WordPress's "signed out" marker.
+ * @param cookieString
+ */
+export function hasSignedOutCookie( cookieString: string ): boolean {
+	return cookieString.split( ';' ).some( ( part ) => {
+		const [ name, ...value ] = part.trim().split( '=' );
+		return name === SIGNED_OUT_COOKIE && value.join( '=' ) !== '';
+	} );
 }
 
 /**
  * Drops Cognito tokens when WordPress has logged the visitor out since they were stored. Returns whether it
  * found the marker; expiring the cookie itself is the caller's job (src/wp owns document.cookie).
+ * @param cookieString
+ * @param storage
  */
-export function clearIfSignedOut(cookieString: string, storage: TokenStorage): boolean {
-	if (!hasSignedOutCookie(cookieString)) return false;
+export function clearIfSignedOut(
+	cookieString: string,
+	storage: TokenStorage
+): boolean {
+	if ( ! hasSignedOutCookie( cookieString ) ) {
+		return false;
+	}
 	storage.clear();
 	return true;
 }

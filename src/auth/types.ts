@@ -28,7 +28,7 @@ export type SignInResult =
 	| {
 			type: 'newPasswordRequired';
 			requiredAttributes: string[];
-			userAttributes: Record<string, string>;
+			userAttributes: Record< string, string >;
 	  }
 	| { type: 'mfaRequired'; delivery?: CodeDelivery }
 	| { type: 'totpRequired' }
@@ -62,27 +62,46 @@ export interface AuthInputs {
 	password?: string;
 	newPassword?: string;
 	code?: string;
-	attributes: Record<string, string>;
+	attributes: Record< string, string >;
 	remember: boolean;
 }
 
 /** A side effect described as data; `id` ties the outcome to the request that asked for it. */
 export type AuthRequest = { id: number } & (
 	| { kind: 'signIn'; username: string; password: string }
-	| { kind: 'completeNewPassword'; newPassword: string; attributes: Record<string, string> }
+	| {
+			kind: 'completeNewPassword';
+			newPassword: string;
+			attributes: Record< string, string >;
+	  }
 	| { kind: 'sendMfaCode'; code: string; mfaType: MfaType }
 	| { kind: 'selectMfaType'; mfaType: MfaType }
 	| { kind: 'associateTotp' }
 	| { kind: 'verifyTotp'; code: string }
-	| { kind: 'signUp'; username: string; password: string; attributes: Record<string, string> }
+	| {
+			kind: 'signUp';
+			username: string;
+			password: string;
+			attributes: Record< string, string >;
+	  }
 	| { kind: 'confirmSignUp'; username: string; code: string }
 	| { kind: 'resendCode'; username: string }
 	| { kind: 'forgotPassword'; username: string }
-	| { kind: 'confirmForgotPassword'; username: string; code: string; newPassword: string }
-	| { kind: 'createSession'; idToken: string; remember: boolean; redirectTo: string }
+	| {
+			kind: 'confirmForgotPassword';
+			username: string;
+			code: string;
+			newPassword: string;
+	  }
+	| {
+			kind: 'createSession';
+			idToken: string;
+			remember: boolean;
+			redirectTo: string;
+	  }
 );
 
-export type AuthRequestKind = AuthRequest['kind'];
+export type AuthRequestKind = AuthRequest[ 'kind' ];
 
 /** Outcomes the runner reports back, one shape per family of requests. */
 export type AuthOutcome =
@@ -95,8 +114,17 @@ export type AuthOutcome =
 
 /** Events sent by views. */
 export type UserEvent =
-	| { type: 'SUBMIT_SIGN_IN'; username: string; password: string; remember?: boolean }
-	| { type: 'SUBMIT_NEW_PASSWORD'; newPassword: string; attributes?: Record<string, string> }
+	| {
+			type: 'SUBMIT_SIGN_IN';
+			username: string;
+			password: string;
+			remember?: boolean;
+	  }
+	| {
+			type: 'SUBMIT_NEW_PASSWORD';
+			newPassword: string;
+			attributes?: Record< string, string >;
+	  }
 	/** The one-time code of confirmSignUp, smsMfa, totpMfa and totpSetup. */
 	| { type: 'SUBMIT_CODE'; code: string }
 	| { type: 'SELECT_MFA'; mfaType: MfaType }
@@ -104,7 +132,7 @@ export type UserEvent =
 			type: 'SUBMIT_SIGN_UP';
 			username: string;
 			password: string;
-			attributes?: Record<string, string>;
+			attributes?: Record< string, string >;
 	  }
 	| { type: 'RESEND_CODE' }
 	| { type: 'SUBMIT_FORGOT_PASSWORD'; username: string }
@@ -151,9 +179,17 @@ export type AuthState = StateBase &
 		| { step: 'totpMfa' }
 		| { step: 'selectMfa'; mfaOptions: MfaType[] }
 		| { step: 'totpSetup'; secret?: string; otpauthUri?: string }
-		| { step: 'confirmSignUp'; delivery?: CodeDelivery; resendAvailableAt: number }
-		| { step: 'confirmResetPassword'; delivery?: CodeDelivery; resendAvailableAt: number }
+		| {
+				step: 'confirmSignUp';
+				delivery?: CodeDelivery;
+				resendAvailableAt: number;
+		  }
+		| {
+				step: 'confirmResetPassword';
+				delivery?: CodeDelivery;
+				resendAvailableAt: number;
+		  }
 		| { step: 'done'; redirectTo: string }
 	);
 
-export type StateOf<S extends AuthStep> = Extract<AuthState, { step: S }>;
+export type StateOf< S extends AuthStep > = Extract< AuthState, { step: S } >;

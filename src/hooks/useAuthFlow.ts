@@ -4,7 +4,11 @@
  */
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { toFacade, type AuthFacade } from '../auth/facade';
-import { createAuthRunner, type AuthRunner, type AuthRunnerOptions } from '../auth/runner';
+import {
+	createAuthRunner,
+	type AuthRunner,
+	type AuthRunnerOptions,
+} from '../auth/runner';
 import type { AuthState, UserEvent } from '../auth/types';
 
 export type UseAuthFlowOptions = AuthRunnerOptions;
@@ -12,18 +16,34 @@ export type UseAuthFlowOptions = AuthRunnerOptions;
 export interface AuthFlow extends AuthFacade {
 	/** The full machine state, for the rare view that needs more than the facade. */
 	state: AuthState;
-	send(event: UserEvent): void;
-	retry(): void;
+	send: ( event: UserEvent ) => void;
+	retry: () => void;
 }
 
 /**
  * Options are read once, on first render: the gateway and session service are expected to live as long as the
  * form. Remount the form (change its `key`) to start over with other services.
+ * @param options
  */
-export function useAuthFlow(options: UseAuthFlowOptions): AuthFlow {
-	const [runner] = useState<AuthRunner>(() => createAuthRunner(options));
-	const state = useSyncExternalStore(runner.subscribe, runner.getState, runner.getState);
-	const send = useCallback((event: UserEvent) => runner.send(event), [runner]);
-	const retry = useCallback(() => runner.send({ type: 'RETRY' }), [runner]);
-	return useMemo(() => ({ ...toFacade(state), state, send, retry }), [state, send, retry]);
+export function useAuthFlow( options: UseAuthFlowOptions ): AuthFlow {
+	const [ runner ] = useState< AuthRunner >( () =>
+		createAuthRunner( options )
+	);
+	const state = useSyncExternalStore(
+		runner.subscribe,
+		runner.getState,
+		runner.getState
+	);
+	const send = useCallback(
+		( event: UserEvent ) => runner.send( event ),
+		[ runner ]
+	);
+	const retry = useCallback(
+		() => runner.send( { type: 'RETRY' } ),
+		[ runner ]
+	);
+	return useMemo(
+		() => ( { ...toFacade( state ), state, send, retry } ),
+		[ state, send, retry ]
+	);
 }

@@ -5,25 +5,36 @@
 import { useEffect, useState } from 'react';
 import { systemClock, type Clock } from '../auth/clock';
 
-function secondsLeft(availableAt: number | undefined, clock: Clock): number {
-	if (availableAt === undefined) return 0;
-	return Math.max(0, Math.ceil((availableAt - clock.now()) / 1000));
+function secondsLeft( availableAt: number | undefined, clock: Clock ): number {
+	if ( availableAt === undefined ) {
+		return 0;
+	}
+	return Math.max( 0, Math.ceil( ( availableAt - clock.now() ) / 1000 ) );
 }
 
-export function useCooldown(availableAt: number | undefined, clock: Clock = systemClock): number {
-	const [left, setLeft] = useState(() => secondsLeft(availableAt, clock));
+export function useCooldown(
+	availableAt: number | undefined,
+	clock: Clock = systemClock
+): number {
+	const [ left, setLeft ] = useState( () =>
+		secondsLeft( availableAt, clock )
+	);
 
-	useEffect(() => {
-		setLeft(secondsLeft(availableAt, clock));
+	useEffect( () => {
+		setLeft( secondsLeft( availableAt, clock ) );
 		let handle: unknown;
 		const tick = () => {
-			const next = secondsLeft(availableAt, clock);
-			setLeft(next);
-			if (next > 0) handle = clock.setTimeout(tick, 1000);
+			const next = secondsLeft( availableAt, clock );
+			setLeft( next );
+			if ( next > 0 ) {
+				handle = clock.setTimeout( tick, 1000 );
+			}
 		};
-		if (secondsLeft(availableAt, clock) > 0) handle = clock.setTimeout(tick, 1000);
-		return () => clock.clearTimeout(handle);
-	}, [availableAt, clock]);
+		if ( secondsLeft( availableAt, clock ) > 0 ) {
+			handle = clock.setTimeout( tick, 1000 );
+		}
+		return () => clock.clearTimeout( handle );
+	}, [ availableAt, clock ] );
 
 	return left;
 }

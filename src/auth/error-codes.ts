@@ -1,0 +1,173 @@
+/**
+ * The stable error codes of the flow and their translated messages (one message per code, so two situations
+ * that must look alike to a visitor simply share a code).
+ */
+import { __ } from '@wordpress/i18n';
+
+export type AuthErrorCode =
+	| 'not_authorized'
+	| 'too_many_attempts'
+	| 'temporary_password_expired'
+	| 'session_expired'
+	| 'already_confirmed'
+	| 'user_not_confirmed'
+	| 'username_exists'
+	| 'alias_exists'
+	| 'code_mismatch'
+	| 'code_expired'
+	| 'invalid_password'
+	| 'password_reused'
+	| 'invalid_parameter'
+	| 'limit_exceeded'
+	| 'too_many_requests'
+	| 'password_reset_required'
+	| 'code_delivery_failed'
+	| 'totp_code_mismatch'
+	| 'mfa_not_available'
+	| 'unsupported_challenge'
+	| 'validation_failed'
+	| 'service_unavailable'
+	| 'forbidden'
+	| 'configuration'
+	| 'network'
+	| 'session_rejected'
+	| 'bad_origin'
+	| 'login_denied'
+	| 'unknown';
+
+export interface AuthError {
+	code: AuthErrorCode;
+	message: string;
+	/** True when running the same request again may succeed (network, throttling, outages). */
+	retryable: boolean;
+	/** The name the error came with, for logs; never shown as is. */
+	source?: string;
+}
+
+/**
+ * Messages are functions so `__()` runs after WordPress has loaded the locale, and so string extraction
+ * sees literal strings.
+ */
+export const MESSAGES: Record< AuthErrorCode, () => string > = {
+	// Shared by wrong password, unknown user and disabled user: a pool that hides accounts must not leak them here.
+	not_authorized: () =>
+		__( 'Incorrect username or password.', 'cognito-blocks' ),
+	too_many_attempts: () =>
+		__(
+			'Too many failed attempts. Wait a few minutes, then try again.',
+			'cognito-blocks'
+		),
+	temporary_password_expired: () =>
+		__(
+			'Your temporary password has expired. Ask the site administrator for a new one.',
+			'cognito-blocks'
+		),
+	session_expired: () =>
+		__(
+			'This sign-in took too long. Please sign in again.',
+			'cognito-blocks'
+		),
+	already_confirmed: () =>
+		__(
+			'This account is already confirmed. Please sign in.',
+			'cognito-blocks'
+		),
+	user_not_confirmed: () =>
+		__(
+			'Your account is not confirmed yet. Enter the code we sent you.',
+			'cognito-blocks'
+		),
+	username_exists: () =>
+		__( 'An account with this username already exists.', 'cognito-blocks' ),
+	alias_exists: () =>
+		__(
+			'An account with this email address or phone number already exists.',
+			'cognito-blocks'
+		),
+	code_mismatch: () =>
+		__(
+			'That code is not correct. Check it and try again.',
+			'cognito-blocks'
+		),
+	code_expired: () =>
+		__( 'That code has expired. Request a new one.', 'cognito-blocks' ),
+	invalid_password: () =>
+		__( 'The password does not meet the requirements.', 'cognito-blocks' ),
+	password_reused: () =>
+		__( 'Choose a password you have not used before.', 'cognito-blocks' ),
+	invalid_parameter: () =>
+		__(
+			'Some of the information is not valid. Check the form and try again.',
+			'cognito-blocks'
+		),
+	limit_exceeded: () =>
+		__(
+			'Too many attempts. Wait a while, then try again.',
+			'cognito-blocks'
+		),
+	too_many_requests: () =>
+		__(
+			'Too many requests right now. Wait a moment, then try again.',
+			'cognito-blocks'
+		),
+	password_reset_required: () =>
+		__(
+			'You need to choose a new password. Enter the code we sent you.',
+			'cognito-blocks'
+		),
+	code_delivery_failed: () =>
+		__( 'We could not send the code. Try again later.', 'cognito-blocks' ),
+	totp_code_mismatch: () =>
+		__(
+			'The code from your authenticator app is not correct. Try again.',
+			'cognito-blocks'
+		),
+	mfa_not_available: () =>
+		__(
+			'This verification method is not available for your account.',
+			'cognito-blocks'
+		),
+	unsupported_challenge: () =>
+		__(
+			'This sign-in method is not supported by this form.',
+			'cognito-blocks'
+		),
+	validation_failed: () =>
+		__(
+			'The information was not accepted. Check the form and try again.',
+			'cognito-blocks'
+		),
+	service_unavailable: () =>
+		__(
+			'Sign-in is temporarily unavailable. Try again in a moment.',
+			'cognito-blocks'
+		),
+	forbidden: () => __( 'This request was blocked.', 'cognito-blocks' ),
+	configuration: () =>
+		__(
+			'Sign-in is not configured correctly on this site. Contact the site administrator.',
+			'cognito-blocks'
+		),
+	network: () =>
+		__(
+			'We could not reach the server. Check your connection and try again.',
+			'cognito-blocks'
+		),
+	session_rejected: () =>
+		__(
+			'We could not sign you in to this site. Please try again.',
+			'cognito-blocks'
+		),
+	bad_origin: () =>
+		__(
+			'This form cannot sign you in from this address.',
+			'cognito-blocks'
+		),
+	login_denied: () =>
+		__(
+			'Your account is not allowed to sign in to this site.',
+			'cognito-blocks'
+		),
+	unknown: () =>
+		__( 'Something went wrong. Please try again.', 'cognito-blocks' ),
+};
