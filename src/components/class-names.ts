@@ -1,6 +1,7 @@
 /**
  * Joins the truthy class names; avoids a `classnames` dependency for one line of logic.
- * @param {...any} names
+ *
+ * @param names Class names; falsy entries are dropped.
  */
 export function cx(
 	...names: Array< string | false | null | undefined >

@@ -86,7 +86,8 @@ const KNOWN: Record< string, Known > = {
 
 /**
  * "custom:company_size" → "Company size": a readable fallback when the block gives no label.
- * @param name
+ *
+ * @param name Cognito attribute name.
  */
 function humanize( name: string ): string {
 	const bare = name
@@ -138,8 +139,9 @@ export function attributesToForm(
 
 /**
  * Leaves out empty optional attributes: Cognito rejects some empty values (e.g. phone_number).
- * @param fields
- * @param values
+ *
+ * @param fields The form's attribute fields, in display order.
+ * @param values Form values keyed by position (see attributeKey).
  */
 export function formToAttributes(
 	fields: readonly AttributeField[],

@@ -4,6 +4,9 @@ import { cx } from '../class-names';
 import { FieldMessage } from './FieldMessage';
 import { useFieldControl } from './use-field-control';
 
+/**
+ * A checkbox with its label after it, the usual reading order for "Remember me" or "I accept …".
+ */
 export interface CheckboxFieldProps {
 	name: string;
 	label: ReactNode;
@@ -11,14 +14,6 @@ export interface CheckboxFieldProps {
 	className?: string;
 }
 
-/**
- * A checkbox with its label after it, the usual reading order for "Remember me" or "I accept …".
- * @param root0
- * @param root0.name
- * @param root0.label
- * @param root0.rules
- * @param root0.className
- */
 export function CheckboxField( {
 	name,
 	label,

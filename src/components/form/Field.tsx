@@ -70,24 +70,15 @@ export function Field( {
 	);
 }
 
+/**
+ * A single-line input in a Field.
+ */
 export type TextFieldProps = Omit< FieldProps, 'children' > &
 	Omit<
 		InputHTMLAttributes< HTMLInputElement >,
 		'name' | 'id' | 'children' | 'className'
 	>;
 
-/**
- * A single-line input in a Field.
- * @param root0
- * @param root0.name
- * @param root0.label
- * @param root0.hint
- * @param root0.details
- * @param root0.rules
- * @param root0.optional
- * @param root0.className
- * @param root0.type
- */
 export function TextField( {
 	name,
 	label,

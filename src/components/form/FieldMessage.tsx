@@ -2,17 +2,13 @@ import type { FieldError } from 'react-hook-form';
 
 /**
  * A field's validation message; rendered only when there is one, so `aria-describedby` never points at nothing.
- * @param root0
- * @param root0.id
- * @param root0.error
  */
-export function FieldMessage( {
-	id,
-	error,
-}: {
+export interface FieldMessageProps {
 	id?: string;
 	error?: FieldError;
-} ) {
+}
+
+export function FieldMessage( { id, error }: FieldMessageProps ) {
 	if ( ! id || ! error?.message ) {
 		return null;
 	}

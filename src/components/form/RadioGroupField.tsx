@@ -15,6 +15,9 @@ export interface RadioOption {
 	hint?: ReactNode;
 }
 
+/**
+ * Radios in a fieldset: the legend names the group, each option has its own label (and hint).
+ */
 export interface RadioGroupFieldProps {
 	name: string;
 	legend: ReactNode;
@@ -23,15 +26,6 @@ export interface RadioGroupFieldProps {
 	className?: string;
 }
 
-/**
- * Radios in a fieldset: the legend names the group, each option has its own label (and hint).
- * @param root0
- * @param root0.name
- * @param root0.legend
- * @param root0.options
- * @param root0.rules
- * @param root0.className
- */
 export function RadioGroupField( {
 	name,
 	legend,
@@ -70,7 +64,6 @@ export function RadioGroupField( {
 							className="cognito-blocks__radio"
 							id={ optionId }
 							value={ option.value }
-							aria-invalid={ Boolean( error ) }
 							aria-describedby={ hintId }
 							{ ...registration }
 						/>

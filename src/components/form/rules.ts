@@ -55,7 +55,8 @@ export function phoneRules( required = true ): RegisterOptions {
 
 /**
  * Strips the spaces and dashes people paste with codes ("123 456") before checking for six digits.
- * @param value
+ *
+ * @param value The raw input value.
  */
 export function normalizeCode( value: unknown ): string {
 	return typeof value === 'string' ? value.replace( /[\s-]/g, '' ) : '';

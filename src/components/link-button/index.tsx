@@ -1,20 +1,16 @@
 import type { ReactNode } from 'react';
 import { cx } from '../class-names';
 
+/**
+ * A button that looks like a link, for in-form navigation ("Forgot your password?") that changes the step
+ * without loading a page; a real <a> would need an href the flow does not have.
+ */
 export interface LinkButtonProps {
 	onClick: () => void;
 	children: ReactNode;
 	className?: string;
 }
 
-/**
- * A button that looks like a link, for in-form navigation ("Forgot your password?") that changes the step
- * without loading a page; a real <a> would need an href the flow does not have.
- * @param root0
- * @param root0.onClick
- * @param root0.children
- * @param root0.className
- */
 export function LinkButton( {
 	onClick,
 	children,

@@ -55,6 +55,7 @@ export function PasswordChecklist< P = unknown >(
 						</span>
 						{ /* The icon's meaning, for those who cannot see it. */ }
 						<span className="cognito-blocks__sr-only">
+							{ ' ' }
 							{ met
 								? __( '(done)', 'cognito-blocks' )
 								: __( '(not yet)', 'cognito-blocks' ) }

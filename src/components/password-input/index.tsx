@@ -16,7 +16,7 @@ export interface PasswordInputProps extends Omit<
 }
 
 export const PasswordInput = forwardRef< HTMLInputElement, PasswordInputProps >(
-	function PasswordInput(
+	function PasswordInputWithRef(
 		{ toggleLabel, className, id, ...inputProps },
 		ref
 	) {

@@ -5,6 +5,10 @@ import { SubmitButton } from '../submit-button';
 import type { StepProps } from '../types';
 import { StepLayout } from './StepLayout';
 
+/**
+ * A step that is a form: heading, description, error region, fields, submit button, links. Each screen only
+ * chooses its fields and texts; focus, busy and error handling are the same everywhere.
+ */
 export interface FormStepProps< V extends FieldValues > extends Omit<
 	StepProps< V >,
 	'defaultValues' | 'heading' | 'submitLabel'
@@ -19,26 +23,6 @@ export interface FormStepProps< V extends FieldValues > extends Omit<
 	children?: ReactNode;
 }
 
-/**
- * A step that is a form: heading, description, error region, fields, submit button, links. Each screen only
- * chooses its fields and texts; focus, busy and error handling are the same everywhere.
- * @param root0
- * @param root0.form
- * @param root0.name
- * @param root0.heading
- * @param root0.headingLevel
- * @param root0.description
- * @param root0.submitLabel
- * @param root0.busyLabel
- * @param root0.onSubmit
- * @param root0.busy
- * @param root0.error
- * @param root0.focusOnMount
- * @param root0.footer
- * @param root0.className
- * @param root0.children
- * @param root0.actions
- */
 export function FormStep< V extends FieldValues >( {
 	form,
 	name,
@@ -77,9 +61,12 @@ export function FormStep< V extends FieldValues >( {
 				aria-labelledby={ headingId }
 			>
 				{ children }
-				<SubmitButton busyLabel={ busyLabel }>
-					{ submitLabel }
-				</SubmitButton>
+				<div className="cognito-blocks__actions">
+					<SubmitButton busyLabel={ busyLabel }>
+						{ submitLabel }
+					</SubmitButton>
+					{ actions }
+				</div>
 			</Form>
 		</StepLayout>
 	);

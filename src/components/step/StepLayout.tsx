@@ -3,6 +3,9 @@ import { cx } from '../class-names';
 import { StepHeading } from '../step-heading';
 import type { HeadingLevel } from '../types';
 
+/**
+ * The frame every step shares; `cognito-blocks-form` is the scope the base styles hang on.
+ */
 export interface StepLayoutProps {
 	/** Modifier class: `cognito-blocks__step--{name}`, so designers can style one step. */
 	name: string;
@@ -17,19 +20,6 @@ export interface StepLayoutProps {
 	children?: ReactNode;
 }
 
-/**
- * The frame every step shares; `cognito-blocks-form` is the scope the base styles hang on.
- * @param root0
- * @param root0.name
- * @param root0.heading
- * @param root0.headingId
- * @param root0.headingLevel
- * @param root0.focusHeading
- * @param root0.description
- * @param root0.footer
- * @param root0.className
- * @param root0.children
- */
 export function StepLayout( {
 	name,
 	heading,
