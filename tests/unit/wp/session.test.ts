@@ -1,0 +1,138 @@
+import { createSessionClient } from '../../../src/wp/session';
+import { SessionError } from '../../../src/auth/session';
+
+function jsonResponse( status: number, body: unknown ): Response {
+	return new Response( JSON.stringify( body ), {
+		status,
+		headers: { 'Content-Type': 'application/json' },
+	} );
+}
+
+describe( 'createSessionClient', () => {
+	it( 'posts the ID token as JSON with same-origin credentials and returns the validated redirect', async () => {
+		const fetchImpl = vi.fn( async () =>
+			jsonResponse( 200, {
+				userId: 7,
+				redirectTo: 'http://site.test/account/',
+			} )
+		);
+		const client = createSessionClient( {
+			url: 'http://site.test/wp-json/cognito-blocks/v1/session',
+			fetchImpl,
+		} );
+
+		const result = await client.createSession( {
+			idToken: 'a.b.c',
+			remember: true,
+			redirectTo: '/account/',
+		} );
+
+		expect( result ).toEqual( { redirectTo: 'http://site.test/account/' } );
+		const [ url, init ] = fetchImpl.mock.calls[ 0 ] as unknown as [
+			string,
+			RequestInit,
+		];
+		expect( url ).toBe(
+			'http://site.test/wp-json/cognito-blocks/v1/session'
+		);
+		expect( init.method ).toBe( 'POST' );
+		expect( init.credentials ).toBe( 'same-origin' );
+		expect( JSON.parse( String( init.body ) ) ).toEqual( {
+			idToken: 'a.b.c',
+			remember: true,
+			redirectTo: '/account/',
+		} );
+	} );
+
+	it( 'rejects with the WP_Error code and status of a failed request', async () => {
+		const client = createSessionClient( {
+			url: '/session',
+			fetchImpl: async () =>
+				jsonResponse( 429, {
+					code: 'cognito_blocks_rate_limited',
+					message: 'x',
+					data: { status: 429 },
+				} ),
+		} );
+		const error = await client
+			.createSession( { idToken: 't', remember: false, redirectTo: '' } )
+			.catch( ( e ) => e );
+		expect( error ).toBeInstanceOf( SessionError );
+		expect( error ).toMatchObject( {
+			code: 'cognito_blocks_rate_limited',
+			status: 429,
+		} );
+	} );
+
+	it( 'reports a network failure and a non-JSON error page with stable codes', async () => {
+		const offline = createSessionClient( {
+			url: '/session',
+			fetchImpl: async () => {
+				throw new TypeError( 'Failed to fetch' );
+			},
+		} );
+		await expect(
+			offline.createSession( {
+				idToken: 't',
+				remember: false,
+				redirectTo: '',
+			} )
+		).rejects.toMatchObject( {
+			code: 'network',
+		} );
+
+		const proxy = createSessionClient( {
+			url: '/session',
+			fetchImpl: async () =>
+				new Response( '<html>Bad gateway</html>', { status: 502 } ),
+		} );
+		await expect(
+			proxy.createSession( {
+				idToken: 't',
+				remember: false,
+				redirectTo: '',
+			} )
+		).rejects.toMatchObject( {
+			code: 'http_502',
+			status: 502,
+		} );
+	} );
+
+	it( 'gives up after the timeout instead of waiting forever', async () => {
+		const client = createSessionClient( {
+			url: '/session',
+			timeoutMs: 20,
+			fetchImpl: ( _url, init ) =>
+				new Promise( ( _resolve, reject ) => {
+					init?.signal?.addEventListener( 'abort', () =>
+						reject( new DOMException( 'aborted', 'AbortError' ) )
+					);
+				} ),
+		} );
+		await expect(
+			client.createSession( {
+				idToken: 't',
+				remember: false,
+				redirectTo: '',
+			} )
+		).rejects.toMatchObject( {
+			code: 'network',
+		} );
+	} );
+
+	it( 'rejects a 200 answer without a redirect', async () => {
+		const client = createSessionClient( {
+			url: '/session',
+			fetchImpl: async () => jsonResponse( 200, { userId: 1 } ),
+		} );
+		await expect(
+			client.createSession( {
+				idToken: 't',
+				remember: false,
+				redirectTo: '',
+			} )
+		).rejects.toMatchObject( {
+			code: 'invalid_response',
+		} );
+	} );
+} );
