@@ -11,3 +11,4 @@ define( 'COOKIE_DOMAIN', '' );
 define( 'YEAR_IN_SECONDS', 31536000 );
 define( 'WP_DEBUG_LOG', false );
 define( 'DB_NAME', 'wordpress' );
+define( 'ARRAY_A', 'ARRAY_A' );

@@ -1,0 +1,247 @@
+<?php
+/**
+ * Tests of settings sanitising, constant pinning and derived values.
+ *
+ * @package CognitoBlocks
+ */
+
+namespace CognitoBlocks\Tests\Unit\Settings;
+
+use CognitoBlocks\Settings\Config;
+use CognitoBlocks\Settings\Fields;
+use CognitoBlocks\Settings\Sanitizer;
+use CognitoBlocks\Settings\Settings;
+use PHPUnit\Framework\TestCase;
+
+final class SettingsTest extends TestCase {
+
+	public function test_non_arrays_give_the_defaults(): void {
+		$this->assertSame( Fields::defaults(), Sanitizer::sanitize( 'junk' ) );
+		$this->assertSame( Fields::defaults(), Sanitizer::sanitize( null ) );
+	}
+
+	public function test_defaults_are_safe(): void {
+		$defaults = Fields::defaults();
+		$this->assertSame( 'create', $defaults['creation_policy'] );
+		$this->assertSame( 'subscriber', $defaults['default_role'] );
+		$this->assertTrue( $defaults['link_by_verified_email'] );
+		$this->assertFalse( $defaults['allow_local_passwords'] );
+		$this->assertFalse( $defaults['sync_demotes_admins'] );
+		$this->assertSame( 60, $defaults['leeway'] );
+		$this->assertSame( 600, $defaults['max_token_age'] );
+		$this->assertSame( 'session', $defaults['token_storage'] );
+	}
+
+	public function test_valid_values_are_kept(): void {
+		$clean = Sanitizer::sanitize(
+			array(
+				'user_pool_id'    => ' eu-west-1_AbC123 ',
+				'client_id'       => 'abc123def',
+				'endpoint'        => 'http://127.0.0.1:9229/',
+				'creation_policy' => 'link',
+				'default_role'    => 'Author',
+				'leeway'          => '30',
+				'token_storage'   => 'memory',
+				'sync_roles_on_login' => 'true',
+			)
+		);
+		$this->assertSame( 'eu-west-1_AbC123', $clean['user_pool_id'] );
+		$this->assertSame( 'abc123def', $clean['client_id'] );
+		$this->assertSame( 'http://127.0.0.1:9229', $clean['endpoint'] );
+		$this->assertSame( 'link', $clean['creation_policy'] );
+		$this->assertSame( 'author', $clean['default_role'] );
+		$this->assertSame( 30, $clean['leeway'] );
+		$this->assertSame( 'memory', $clean['token_storage'] );
+		$this->assertTrue( $clean['sync_roles_on_login'] );
+	}
+
+	public function test_invalid_values_fall_back_to_defaults(): void {
+		$clean = Sanitizer::sanitize(
+			array(
+				'user_pool_id'    => 'not a pool',
+				'client_id'       => array( 'x' ),
+				'region'          => 'mars',
+				'endpoint'        => 'javascript:alert(1)',
+				'creation_policy' => 'everyone',
+				'default_role'    => '!!!',
+				'leeway'          => 'soon',
+				'max_token_age'   => 1.5,
+				'token_storage'   => 'cookie',
+				'link_by_verified_email' => 'maybe',
+				'unknown_field'   => 'x',
+			)
+		);
+		$expected = Fields::defaults();
+		$this->assertSame( $expected, $clean );
+	}
+
+	public function test_endpoints_with_credentials_query_or_fragment_are_refused(): void {
+		foreach ( array( 'https://user:pw@example.com', 'https://example.com/?a=1', 'https://example.com/#x', 'ftp://example.com', '//example.com' ) as $url ) {
+			$this->assertNull( Sanitizer::field( 'endpoint', $url ), $url );
+		}
+	}
+
+	public function test_numbers_are_clamped(): void {
+		$this->assertSame( Sanitizer::MAX_LEEWAY, Sanitizer::field( 'leeway', 100000 ) );
+		$this->assertSame( 0, Sanitizer::field( 'leeway', -5 ) );
+		$this->assertSame( Sanitizer::MIN_TOKEN_AGE, Sanitizer::field( 'max_token_age', 1 ) );
+	}
+
+	public function test_group_role_map_keeps_order_and_drops_junk(): void {
+		$map = Sanitizer::field(
+			'group_role_map',
+			array(
+				array(
+					'group' => 'Editors',
+					'role'  => 'Editor',
+				),
+				array( 'group' => 'no-role' ),
+				'junk',
+				array(
+					'group' => 'admins',
+					'role'  => 'administrator',
+				),
+			)
+		);
+		$this->assertSame(
+			array(
+				array(
+					'group' => 'Editors',
+					'role'  => 'editor',
+				),
+				array(
+					'group' => 'admins',
+					'role'  => 'administrator',
+				),
+			),
+			$map
+		);
+		$this->assertSame( array( array( 'group' => 'g', 'role' => 'author' ) ), Sanitizer::field( 'group_role_map', array( 'g' => 'author' ) ) );
+	}
+
+	public function test_attribute_map_refuses_protected_meta_keys(): void {
+		$map = Sanitizer::field(
+			'attribute_map',
+			array(
+				'custom:team'      => 'team',
+				'custom:role'      => 'wp_capabilities',
+				'custom:level'     => 'wp_user_level',
+				'custom:sessions'  => 'session_tokens',
+				'custom:identity'  => 'cognito_blocks_identity',
+				'bad attribute!'   => 'x',
+				'custom:Phone'     => 'Phone_Number',
+			)
+		);
+		$this->assertSame(
+			array(
+				'custom:team'  => 'team',
+				'custom:Phone' => 'phone_number',
+			),
+			$map
+		);
+	}
+
+	public function test_region_is_derived_from_the_pool_id(): void {
+		$config = new Config(
+			array(
+				'user_pool_id' => 'ap-southeast-2_XyZ',
+				'client_id'    => 'c1',
+			)
+		);
+		$this->assertSame( 'ap-southeast-2', $config->region() );
+		$this->assertSame( 'https://cognito-idp.ap-southeast-2.amazonaws.com/ap-southeast-2_XyZ', $config->issuer() );
+		$this->assertSame( 'https://cognito-idp.ap-southeast-2.amazonaws.com/ap-southeast-2_XyZ/.well-known/jwks.json', $config->jwks_url() );
+	}
+
+	public function test_an_explicit_region_wins(): void {
+		$config = new Config(
+			array(
+				'user_pool_id' => 'us-east-1_Abc',
+				'client_id'    => 'c1',
+				'region'       => 'eu-central-1',
+			)
+		);
+		$this->assertSame( 'https://cognito-idp.eu-central-1.amazonaws.com/us-east-1_Abc', $config->issuer() );
+	}
+
+	public function test_endpoint_override_changes_the_issuer(): void {
+		$config = new Config(
+			array(
+				'user_pool_id' => 'us-east-1_Abc',
+				'client_id'    => 'c1',
+				'endpoint'     => 'http://127.0.0.1:9229/',
+			)
+		);
+		$this->assertSame( 'http://127.0.0.1:9229/us-east-1_Abc', $config->issuer() );
+		$this->assertSame(
+			array(
+				'region'       => 'us-east-1',
+				'userPoolId'   => 'us-east-1_Abc',
+				'clientId'     => 'c1',
+				'endpoint'     => 'http://127.0.0.1:9229',
+				'tokenStorage' => 'session',
+			),
+			$config->client_config()
+		);
+	}
+
+	public function test_unconfigured_has_no_issuer(): void {
+		$config = new Config( array( 'user_pool_id' => 'us-east-1_Abc' ) );
+		$this->assertFalse( $config->is_configured() );
+		$this->assertSame( '', $config->issuer() );
+		$this->assertSame( '', $config->jwks_url() );
+		$this->assertNull( $config->client_config()['endpoint'] );
+	}
+
+	public function test_constants_pin_fields_over_stored_values(): void {
+		$constants = array(
+			'COGNITO_BLOCKS_CLIENT_ID'      => 'pinnedclient1',
+			'COGNITO_BLOCKS_GROUP_ROLE_MAP' => '[{"group":"staff","role":"editor"}]',
+			'COGNITO_BLOCKS_LEEWAY'         => 5,
+		);
+		$config    = Settings::resolve(
+			array(
+				'user_pool_id' => 'eu-west-1_Pool',
+				'client_id'    => 'storedclient1',
+				'leeway'       => 120,
+			),
+			static fn( string $name ) => $constants[ $name ] ?? null
+		);
+
+		$this->assertSame( 'pinnedclient1', $config->string( 'client_id' ) );
+		$this->assertSame( 5, $config->int( 'leeway' ) );
+		$this->assertSame(
+			array(
+				array(
+					'group' => 'staff',
+					'role'  => 'editor',
+				),
+			),
+			$config->group_role_map()
+		);
+		$this->assertSame( array( 'client_id', 'group_role_map', 'leeway' ), $config->pinned() );
+		$this->assertTrue( $config->is_pinned( 'leeway' ) );
+		$this->assertFalse( $config->is_pinned( 'user_pool_id' ) );
+		$this->assertSame( 'eu-west-1_Pool', $config->string( 'user_pool_id' ) );
+	}
+
+	public function test_an_invalid_pinned_value_is_the_default_not_the_stored_one(): void {
+		$config = Settings::resolve(
+			array( 'creation_policy' => 'create' ),
+			static fn( string $name ) => 'COGNITO_BLOCKS_CREATION_POLICY' === $name ? 'deny' : null
+		);
+		$this->assertSame( 'deny', $config->string( 'creation_policy' ) );
+
+		$config = Settings::resolve(
+			array( 'default_role' => 'editor' ),
+			static fn( string $name ) => 'COGNITO_BLOCKS_DEFAULT_ROLE' === $name ? '***' : null
+		);
+		$this->assertSame( 'subscriber', $config->string( 'default_role' ) );
+		$this->assertTrue( $config->is_pinned( 'default_role' ) );
+	}
+
+	public function test_schema_lists_every_field(): void {
+		$this->assertSame( array_keys( Fields::defaults() ), array_keys( Fields::schema()['properties'] ) );
+		$this->assertSame( 'COGNITO_BLOCKS_USER_POOL_ID', Fields::constant_name( 'user_pool_id' ) );
+	}
+}
