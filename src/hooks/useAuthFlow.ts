@@ -13,7 +13,12 @@ import type { AuthState, UserEvent } from '../auth/types';
 
 export type UseAuthFlowOptions = AuthRunnerOptions;
 
-export interface AuthFlow extends AuthFacade {
+export interface AuthFlow extends Omit< AuthFacade, 'error' > {
+	/**
+	 * The error to show, shaped for the views' `FormError`: `retry` is present exactly when trying the same
+	 * request again can help (network, timeout, throttling).
+	 */
+	error?: AuthFacade[ 'error' ] & { retry?: () => void };
 	/** The full machine state, for the rare view that needs more than the facade. */
 	state: AuthState;
 	send: ( event: UserEvent ) => void;
@@ -42,8 +47,12 @@ export function useAuthFlow( options: UseAuthFlowOptions ): AuthFlow {
 		() => runner.send( { type: 'RETRY' } ),
 		[ runner ]
 	);
-	return useMemo(
-		() => ( { ...toFacade( state ), state, send, retry } ),
-		[ state, send, retry ]
-	);
+	return useMemo( () => {
+		const facade = toFacade( state );
+		const error =
+			facade.error && facade.canRetry
+				? { ...facade.error, retry }
+				: facade.error;
+		return { ...facade, error, state, send, retry };
+	}, [ state, send, retry ] );
 }

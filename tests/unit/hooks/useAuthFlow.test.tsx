@@ -83,7 +83,7 @@ describe( 'useAuthFlow', () => {
 		);
 	} );
 
-	it( 'retries a network failure through retry()', async () => {
+	it( 'retries a network failure through the retry attached to the error', async () => {
 		const { gateway, hook } = render();
 		gateway.signIn
 			.mockRejectedValueOnce( new TypeError( 'Failed to fetch' ) )
@@ -101,9 +101,27 @@ describe( 'useAuthFlow', () => {
 			error: { code: 'network' },
 		} );
 
-		act( () => hook.result.current.retry() );
+		act( () => hook.result.current.error?.retry?.() );
 		await act( flush );
 		expect( hook.result.current.step ).toBe( 'done' );
+		expect( gateway.signIn ).toHaveBeenCalledTimes( 2 );
+	} );
+
+	it( 'attaches no retry to errors a retry cannot fix', async () => {
+		const { gateway, hook } = render();
+		gateway.signIn.mockRejectedValueOnce(
+			cognitoError( 'NotAuthorizedException' )
+		);
+		act( () =>
+			hook.result.current.send( {
+				type: 'SUBMIT_SIGN_IN',
+				username: 'alice',
+				password: 'pw',
+			} )
+		);
+		await act( flush );
+		expect( hook.result.current.error?.code ).toBe( 'not_authorized' );
+		expect( hook.result.current.error?.retry ).toBeUndefined();
 	} );
 
 	it( 'keeps one flow across re-renders and ignores double submits', async () => {
