@@ -143,6 +143,36 @@ describe( 'network failures', () => {
 	} );
 } );
 
+describe( 'TOTP set-up outage', () => {
+	it( 'retries fetching the secret, then shows it', async () => {
+		const { gateway, runner, facade } = setup();
+		gateway.signIn.mockResolvedValueOnce( {
+			type: 'mfaSetup',
+			options: [ 'SOFTWARE_TOKEN_MFA' ],
+		} );
+		gateway.associateTotp
+			.mockRejectedValueOnce( new TypeError( 'Failed to fetch' ) )
+			.mockResolvedValueOnce( { secret: 'ABCDEF234567' } );
+		runner.send( SIGN_IN );
+		await flush();
+		expect( facade() ).toMatchObject( {
+			step: 'totpSetup',
+			busy: false,
+			canRetry: true,
+			error: { code: 'network' },
+		} );
+		// Without a secret there is nothing to verify yet.
+		runner.send( { type: 'SUBMIT_CODE', code: '123456' } );
+		expect( gateway.verifyTotp ).not.toHaveBeenCalled();
+
+		runner.send( { type: 'RETRY' } );
+		await flush();
+		expect( gateway.associateTotp ).toHaveBeenCalledTimes( 2 );
+		expect( facade().context.totpSecret ).toBe( 'ABCDEF234567' );
+		expect( facade().error ).toBeUndefined();
+	} );
+} );
+
 describe( 'session endpoint', () => {
 	it( 'shows a refusal from WordPress, drops the Cognito tokens and stays on the form', async () => {
 		const { gateway, session, runner, facade } = setup();
