@@ -27,6 +27,8 @@ export interface SeedClient {
 	idTokenValidityMinutes?: number;
 	accessTokenValidityMinutes?: number;
 	refreshTokenValidityDays?: number;
+	/** How long a challenge session (MFA, new password) stays answerable; default 3, Cognito allows 3–15. */
+	authSessionValidityMinutes?: number;
 }
 
 export interface SeedUser {
@@ -158,6 +160,7 @@ export function applySeed(
 					IdTokenValidity: c.idTokenValidityMinutes,
 					AccessTokenValidity: c.accessTokenValidityMinutes,
 					RefreshTokenValidity: c.refreshTokenValidityDays,
+					AuthSessionValidity: c.authSessionValidityMinutes,
 					TokenValidityUnits: {
 						IdToken: 'minutes',
 						AccessToken: 'minutes',

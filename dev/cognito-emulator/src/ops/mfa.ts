@@ -106,6 +106,13 @@ export const SetUserMFAPreference: Operation = ( ctx, input ) => {
 	if ( totp ) {
 		user.mfa.totpEnabled = !! totp.Enabled;
 	}
+	// PreferredMfa false on the current preference clears it (then a user with two factors must choose).
+	if ( sms?.PreferredMfa === false && user.mfa.preferred === 'SMS_MFA' ) {
+		user.mfa.preferred = undefined;
+	}
+	if ( totp?.PreferredMfa === false && user.mfa.preferred === 'SOFTWARE_TOKEN_MFA' ) {
+		user.mfa.preferred = undefined;
+	}
 	if ( sms?.PreferredMfa && sms.Enabled ) {
 		user.mfa.preferred = 'SMS_MFA';
 	} else if ( totp?.PreferredMfa && totp.Enabled ) {
