@@ -76,6 +76,39 @@ final class Config {
 	}
 
 	/**
+	 * The ordered group => role map.
+	 *
+	 * @return list<array{group:string,role:string}>
+	 */
+	public function group_role_map(): array {
+		$map = array();
+		foreach ( (array) $this->get( 'group_role_map' ) as $entry ) {
+			if ( is_array( $entry ) && is_string( $entry['group'] ?? null ) && is_string( $entry['role'] ?? null ) ) {
+				$map[] = array(
+					'group' => $entry['group'],
+					'role'  => $entry['role'],
+				);
+			}
+		}
+		return $map;
+	}
+
+	/**
+	 * The Cognito attribute => user meta key map.
+	 *
+	 * @return array<string,string>
+	 */
+	public function attribute_map(): array {
+		$map = array();
+		foreach ( (array) $this->get( 'attribute_map' ) as $attribute => $meta_key ) {
+			if ( is_string( $meta_key ) ) {
+				$map[ (string) $attribute ] = $meta_key;
+			}
+		}
+		return $map;
+	}
+
+	/**
 	 * Every field, sanitised.
 	 *
 	 * @return array<string,mixed>

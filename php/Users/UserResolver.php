@@ -159,7 +159,7 @@ final class UserResolver {
 
 		$id = wp_insert_user( $userdata );
 		if ( is_wp_error( $id ) ) {
-			throw new LoginDenied( LoginDenied::NOT_CREATED, $id->get_error_code() ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Log text, never printed.
+			throw new LoginDenied( LoginDenied::NOT_CREATED, (string) $id->get_error_code() ); // phpcs:ignore WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Log text, never printed.
 		}
 		$user = new \WP_User( $id );
 		foreach ( array_slice( $roles, 1 ) as $role ) {
@@ -191,8 +191,7 @@ final class UserResolver {
 	 */
 	private function write_meta( int $user_id, array $claims ): void {
 		global $wpdb;
-		$map = $this->config->get( 'attribute_map' );
-		foreach ( AttributeMapper::meta( $claims, is_array( $map ) ? $map : array() ) as $meta_key => $value ) {
+		foreach ( AttributeMapper::meta( $claims, $this->config->attribute_map() ) as $meta_key => $value ) {
 			if ( str_starts_with( $meta_key, $wpdb->base_prefix ) || str_starts_with( $meta_key, $wpdb->prefix ) ) {
 				continue;
 			}
@@ -228,8 +227,7 @@ final class UserResolver {
 	 * @return list<string>
 	 */
 	private function roles( array $claims, ?\WP_User $user ): array {
-		$map  = $this->config->get( 'group_role_map' );
-		$role = RoleMapper::role_for( RoleMapper::groups( $claims ), is_array( $map ) ? $map : array(), $this->config->string( 'default_role' ) );
+		$role = RoleMapper::role_for( RoleMapper::groups( $claims ), $this->config->group_role_map(), $this->config->string( 'default_role' ) );
 
 		/**
 		 * Filters the roles a Cognito user gets on creation, and on every sign-in when role sync is enabled.

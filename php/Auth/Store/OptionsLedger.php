@@ -146,12 +146,15 @@ final class OptionsLedger implements Ledger {
 				"SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name LIKE %s LIMIT %d",
 				$wpdb->esc_like( self::PREFIX ) . '%',
 				self::PURGE_BATCH
-			)
+			),
+			ARRAY_A
 		);
 		foreach ( (array) $rows as $row ) {
-			if ( is_object( $row ) && ctype_digit( (string) $row->option_value ) && (int) $row->option_value < $this->clock->now() ) {
+			$name  = is_array( $row ) ? (string) ( $row['option_name'] ?? '' ) : '';
+			$value = is_array( $row ) ? (string) ( $row['option_value'] ?? '' ) : '';
+			if ( '' !== $name && ctype_digit( $value ) && (int) $value < $this->clock->now() ) {
 				// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Compare-and-delete of an expired row.
-				$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name = %s AND option_value = %s", $row->option_name, $row->option_value ) );
+				$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name = %s AND option_value = %s", $name, $value ) );
 			}
 		}
 	}
