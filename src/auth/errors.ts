@@ -49,6 +49,10 @@ export const ERROR_TABLE: Readonly< Record< string, AuthErrorCode > > = {
 	NetworkError: 'network',
 	TimeoutError: 'network',
 	AbortError: 'network',
+	// Codes of the session client in src/wp when no WP_Error body came back.
+	network: 'network',
+	timeout: 'network',
+	invalid_response: 'session_rejected',
 	// WordPress session endpoint (php/Rest) and core REST codes.
 	cognito_blocks_invalid_token: 'session_rejected',
 	cognito_blocks_bad_origin: 'bad_origin',
@@ -111,6 +115,31 @@ function nameOf( raw: unknown ): { name?: string; message: string } {
 }
 
 /**
+ * An HTTP answer without a known code (a proxy's error page, `http_502` from the session client): judged by
+ * status, so outages stay retryable and refusals do not.
+ * @param raw
+ * @param name
+ */
+function byStatus( raw: unknown, name?: string ): AuthErrorCode | undefined {
+	const fromName = /^http_(\d{3})$/.exec( name ?? '' )?.[ 1 ];
+	const field = ( raw as { status?: unknown } | null )?.status;
+	let status = typeof field === 'number' ? field : 0;
+	if ( fromName ) {
+		status = Number( fromName );
+	}
+	if ( status === 429 ) {
+		return 'too_many_requests';
+	}
+	if ( status >= 500 ) {
+		return 'service_unavailable';
+	}
+	if ( status >= 400 ) {
+		return 'session_rejected';
+	}
+	return undefined;
+}
+
+/**
  * Turns anything thrown by the gateway or the session service into an AuthError.
  * @param raw
  * @param context
@@ -133,6 +162,8 @@ export function normalizeError(
 		code = 'network';
 	} else if ( code === undefined && name?.startsWith( 'rest_' ) ) {
 		code = 'session_rejected';
+	} else if ( code === undefined ) {
+		code = byStatus( raw, name );
 	}
 
 	if ( code === 'not_authorized' ) {

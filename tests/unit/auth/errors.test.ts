@@ -102,6 +102,39 @@ describe( 'error table', () => {
 	} );
 } );
 
+describe( 'session client codes', () => {
+	it( 'maps the codes src/wp raises when no WP_Error body came back', () => {
+		expect(
+			normalizeError( { code: 'network', message: 'aborted' } )
+		).toMatchObject( {
+			code: 'network',
+			retryable: true,
+		} );
+		expect( normalizeError( { code: 'invalid_response' } ).code ).toBe(
+			'session_rejected'
+		);
+	} );
+
+	it( 'judges unknown HTTP answers by status', () => {
+		expect(
+			normalizeError( { code: 'http_502', status: 502 } )
+		).toMatchObject( {
+			code: 'service_unavailable',
+			retryable: true,
+		} );
+		expect( normalizeError( { code: 'http_429' } ).code ).toBe(
+			'too_many_requests'
+		);
+		expect( normalizeError( { code: 'http_404' } ) ).toMatchObject( {
+			code: 'session_rejected',
+			retryable: false,
+		} );
+		expect( normalizeError( { code: 'odd', status: 503 } ).code ).toBe(
+			'service_unavailable'
+		);
+	} );
+} );
+
 describe( 'no account enumeration', () => {
 	const wrongPassword = normalizeError(
 		cognitoError(
