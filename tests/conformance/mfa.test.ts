@@ -50,7 +50,7 @@ describe( 'MFA challenges', () => {
 		const select = await signIn( name, PASSWORD );
 		expect( select.kind ).toBe( 'SELECT_MFA_TYPE' );
 		const smsStep = await new Promise<string>( ( resolve, reject ) =>
-			select.user.sendMFASelectionAnswer( 'SMS_MFA', { mfaRequired: ( n ) => resolve( n ), totpRequired: ( n ) => resolve( n ), onFailure: reject } as never )
+			select.user.sendMFASelectionAnswer( 'SMS_MFA', { mfaRequired: ( n: string ) => resolve( n ), totpRequired: ( n: string ) => resolve( n ), onFailure: reject } as never )
 		);
 		expect( smsStep ).toBe( 'SMS_MFA' );
 		const smsCode = await latestCode( name, undefined, 'mfa' );

@@ -42,7 +42,7 @@ describe( 'tokens', () => {
 		for ( const claim of [ 'sub', 'auth_time', 'iat', 'exp', 'jti', 'origin_jti', 'event_id' ] ) {
 			expect( id[ claim ] ).toBeDefined();
 		}
-		expect( id.exp - id.iat ).toBe( 3600 );
+		expect( Number( id.exp ) - Number( id.iat ) ).toBe( 3600 );
 		await expect( idVerifier.verify( tamper( session.getIdToken().getJwtToken() ) ) ).rejects.toThrow();
 
 		const accessVerifier = JwtRsaVerifier.create( { issuer: issuer(), audience: null, jwksUri: `${ issuer() }/.well-known/jwks.json` } );
