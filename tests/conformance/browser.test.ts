@@ -12,7 +12,9 @@ import { emulatorUrl } from './helpers';
 import { CLIENT_ID, PASSWORD, POOL_ID } from './seed';
 
 const require = createRequire( import.meta.url );
-const bundle = readFileSync( require.resolve( 'amazon-cognito-identity-js/dist/amazon-cognito-identity.min.js' ) );
+const bundle = readFileSync(
+	require.resolve( 'amazon-cognito-identity-js/dist/amazon-cognito-identity.min.js' )
+);
 const PAGE = `<!doctype html><meta charset="utf-8"><title>SRP page</title>
 <script src="/cognito.js"></script>
 <script>
@@ -35,16 +37,28 @@ describe( 'browser sign-in across origins', () => {
 	beforeAll( async () => {
 		site = createServer( ( req, res ) => {
 			if ( req.url === '/cognito.js' ) {
-				res.writeHead( 200, { 'Content-Type': 'text/javascript' } ).end( bundle );
+				res.writeHead( 200, { 'Content-Type': 'text/javascript' } ).end(
+					bundle
+				);
 			} else {
-				res.writeHead( 200, { 'Content-Type': 'text/html' } ).end( PAGE );
+				res.writeHead( 200, { 'Content-Type': 'text/html' } ).end(
+					PAGE
+				);
 			}
 		} );
-		await new Promise<void>( ( r ) => site.listen( 0, '127.0.0.1', r ) );
+		await new Promise< void >( ( r ) => site.listen( 0, '127.0.0.1', r ) );
 		siteUrl = `http://127.0.0.1:${ ( site.address() as AddressInfo ).port }`;
 		browser = await chromium.launch( {
 			executablePath: '/usr/bin/chromium',
-			args: [ '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync' ],
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--no-first-run',
+				'--disable-sync',
+			],
 		} );
 	} );
 	afterAll( async () => {
@@ -56,15 +70,30 @@ describe( 'browser sign-in across origins', () => {
 		const page = await browser.newPage();
 		const preflights: string[] = [];
 		page.on( 'request', ( r ) => {
-			if ( r.url().startsWith( emulatorUrl() ) ) preflights.push( r.method() );
+			if ( r.url().startsWith( emulatorUrl() ) )
+				preflights.push( r.method() );
 		} );
 		await page.goto( siteUrl );
-		expect( new URL( siteUrl ).port ).not.toBe( new URL( emulatorUrl() ).port );
+		expect( new URL( siteUrl ).port ).not.toBe(
+			new URL( emulatorUrl() ).port
+		);
 		const args = [ `${ emulatorUrl() }/`, POOL_ID, CLIENT_ID ] as const;
-		const ok = await page.evaluate( ( [ e, p, c, u, pw ] ) => ( window as any ).signIn( e, p, c, u, pw ), [ ...args, 'bob', PASSWORD ] );
+		const ok = await page.evaluate(
+			( [ e, p, c, u, pw ] ) =>
+				( window as any ).signIn( e, p, c, u, pw ),
+			[ ...args, 'bob', PASSWORD ]
+		);
 		expect( ok ).toEqual( { ok: true, username: 'bob' } );
-		const bad = await page.evaluate( ( [ e, p, c, u, pw ] ) => ( window as any ).signIn( e, p, c, u, pw ), [ ...args, 'bob', 'Wrong-Passw0rd!' ] );
-		expect( bad ).toEqual( { ok: false, code: 'NotAuthorizedException', message: 'Incorrect username or password.' } );
+		const bad = await page.evaluate(
+			( [ e, p, c, u, pw ] ) =>
+				( window as any ).signIn( e, p, c, u, pw ),
+			[ ...args, 'bob', 'Wrong-Passw0rd!' ]
+		);
+		expect( bad ).toEqual( {
+			ok: false,
+			code: 'NotAuthorizedException',
+			message: 'Incorrect username or password.',
+		} );
 		expect( preflights ).toContain( 'POST' );
 	} );
 } );

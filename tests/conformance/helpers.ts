@@ -5,21 +5,38 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import {
 	AuthenticationDetails,
+	CognitoUserAttribute,
 	CognitoUser,
 	CognitoUserPool,
 	type CognitoUserSession,
 } from 'amazon-cognito-identity-js';
 import { inject } from 'vitest';
-import { startEmulator, type RunningEmulator, type SeedObject } from '../../dev/cognito-emulator/src/index';
-import { CLIENT_ID, POOL_ID } from './seed';
+import {
+	startEmulator,
+	type RunningEmulator,
+	type SeedObject,
+} from '../../dev/cognito-emulator/src/index';
+import { CLIENT_ID, PASSWORD, POOL_ID } from './seed';
 
-export const emulatorUrl = (): string => inject( 'emulatorUrl' ) ?? String( process.env.COGNITO_EMULATOR_URL );
+export const emulatorUrl = (): string =>
+	inject( 'emulatorUrl' ) ?? String( process.env.COGNITO_EMULATOR_URL );
 
-export function userPool( clientId = CLIENT_ID, url = emulatorUrl(), poolId = POOL_ID ): CognitoUserPool {
-	return new CognitoUserPool( { UserPoolId: poolId, ClientId: clientId, endpoint: `${ url }/` } );
+export function userPool(
+	clientId = CLIENT_ID,
+	url = emulatorUrl(),
+	poolId = POOL_ID
+): CognitoUserPool {
+	return new CognitoUserPool( {
+		UserPoolId: poolId,
+		ClientId: clientId,
+		endpoint: `${ url }/`,
+	} );
 }
 
-export function cognitoUser( username: string, pool = userPool() ): CognitoUser {
+export function cognitoUser(
+	username: string,
+	pool = userPool()
+): CognitoUser {
 	return new CognitoUser( { Username: username, Pool: pool } );
 }
 
@@ -28,36 +45,65 @@ export type SignInResult =
 	| { kind: string; user: CognitoUser; params?: unknown };
 
 /** authenticateUser as a promise: resolves on tokens or on any challenge, rejects on errors. */
-export function signIn( username: string, password: string, pool = userPool(), user = cognitoUser( username, pool ) ): Promise<SignInResult> {
+export function signIn(
+	username: string,
+	password: string,
+	pool = userPool(),
+	user = cognitoUser( username, pool )
+): Promise< SignInResult > {
 	return new Promise( ( resolve, reject ) => {
-		const challenge = ( kind: string ) => ( ...args: unknown[] ) => resolve( { kind, user, params: args } );
-		user.authenticateUser( new AuthenticationDetails( { Username: username, Password: password } ), {
-			onSuccess: ( session ) => resolve( { kind: 'success', session, user } ),
-			onFailure: reject,
-			newPasswordRequired: challenge( 'NEW_PASSWORD_REQUIRED' ),
-			mfaRequired: challenge( 'SMS_MFA' ),
-			totpRequired: challenge( 'SOFTWARE_TOKEN_MFA' ),
-			selectMFAType: challenge( 'SELECT_MFA_TYPE' ),
-			mfaSetup: challenge( 'MFA_SETUP' ),
-		} );
+		const challenge =
+			( kind: string ) =>
+			( ...args: unknown[] ) =>
+				resolve( { kind, user, params: args } );
+		user.authenticateUser(
+			new AuthenticationDetails( {
+				Username: username,
+				Password: password,
+			} ),
+			{
+				onSuccess: ( session ) =>
+					resolve( { kind: 'success', session, user } ),
+				onFailure: reject,
+				newPasswordRequired: challenge( 'NEW_PASSWORD_REQUIRED' ),
+				mfaRequired: challenge( 'SMS_MFA' ),
+				totpRequired: challenge( 'SOFTWARE_TOKEN_MFA' ),
+				selectMFAType: challenge( 'SELECT_MFA_TYPE' ),
+				mfaSetup: challenge( 'MFA_SETUP' ),
+			}
+		);
 	} );
 }
 
-export async function signInOk( username: string, password: string, pool = userPool() ) {
+export async function signInOk(
+	username: string,
+	password: string,
+	pool = userPool()
+) {
 	const result = await signIn( username, password, pool );
 	if ( result.kind !== 'success' ) {
 		throw new Error( `expected tokens, got challenge ${ result.kind }` );
 	}
-	return result as { kind: 'success'; session: CognitoUserSession; user: CognitoUser };
+	return result as {
+		kind: 'success';
+		session: CognitoUserSession;
+		user: CognitoUser;
+	};
 }
 
 /** Node-style callback API → promise. */
-export function cb<T = unknown>( run: ( done: ( err: unknown, value?: T ) => void ) => void ): Promise<T> {
-	return new Promise( ( resolve, reject ) => run( ( err, value ) => ( err ? reject( err ) : resolve( value as T ) ) ) );
+export function cb< T = unknown >(
+	run: ( done: ( err: unknown, value?: T ) => void ) => void
+): Promise< T > {
+	return new Promise( ( resolve, reject ) =>
+		run( ( err, value ) => ( err ? reject( err ) : resolve( value as T ) ) )
+	);
 }
 
 /** Rejection of a promise, for asserting on `code`/`message`. */
-export async function failure( promise: Promise<unknown> ): Promise<{ code?: string; name?: string; message: string }> {
+export async function failure(
+	promise: Promise< unknown >
+): Promise< { code?: string; name?: string; message: string } > {
 	try {
 		await promise;
 	} catch ( e ) {
@@ -66,17 +112,33 @@ export async function failure( promise: Promise<unknown> ): Promise<{ code?: str
 	throw new Error( 'expected a failure, got success' );
 }
 
-export async function latestCode( username: string, url = emulatorUrl(), kind?: string ): Promise<string> {
-	const res = await fetch( `${ url }/_emulator/outbox?username=${ encodeURIComponent( username ) }` );
-	const list = ( await res.json() ) as Array<{ code: string; kind: string }>;
+export async function latestCode(
+	username: string,
+	url = emulatorUrl(),
+	kind?: string
+): Promise< string > {
+	const res = await fetch(
+		`${ url }/_emulator/outbox?username=${ encodeURIComponent( username ) }`
+	);
+	const list = ( await res.json() ) as Array< {
+		code: string;
+		kind: string;
+	} >;
 	const hit = list.filter( ( e ) => ! kind || e.kind === kind ).at( -1 );
 	if ( ! hit ) {
-		throw new Error( `no ${ kind ?? '' } code in the outbox for ${ username }` );
+		throw new Error(
+			`no ${ kind ?? '' } code in the outbox for ${ username }`
+		);
 	}
 	return hit.code;
 }
 
-export async function api( operation: string, body: object, url = emulatorUrl(), headers: Record<string, string> = {} ) {
+export async function api(
+	operation: string,
+	body: object,
+	url = emulatorUrl(),
+	headers: Record< string, string > = {}
+) {
 	const res = await fetch( `${ url }/`, {
 		method: 'POST',
 		headers: {
@@ -86,19 +148,38 @@ export async function api( operation: string, body: object, url = emulatorUrl(),
 		},
 		body: JSON.stringify( body ),
 	} );
-	return { status: res.status, headers: res.headers, json: ( await res.json() ) as Record<string, any> };
+	return {
+		status: res.status,
+		headers: res.headers,
+		json: ( await res.json() ) as Record< string, any >,
+	};
 }
 
-export const uniqueName = ( prefix: string ) => `${ prefix }-${ randomBytes( 4 ).toString( 'hex' ) }`;
+export const uniqueName = ( prefix: string ) =>
+	`${ prefix }-${ randomBytes( 4 ).toString( 'hex' ) }`;
 
-export async function setClock( offsetMs: number, url: string ): Promise<void> {
-	const res = await fetch( `${ url }/_emulator/clock`, { method: 'POST', body: JSON.stringify( { offsetMs } ) } );
+export async function setClock(
+	offsetMs: number,
+	url: string
+): Promise< void > {
+	const res = await fetch( `${ url }/_emulator/clock`, {
+		method: 'POST',
+		body: JSON.stringify( { offsetMs } ),
+	} );
 	if ( ! res.ok ) throw new Error( `clock: ${ res.status }` );
 }
 
 /** A private emulator (own data folder) for tests that move the clock or restart the server. */
-export async function privateEmulator( seed: SeedObject, dataDir = mkdtempSync( join( tmpdir(), 'cognito-emulator-private-' ) ) ) {
-	const emulator: RunningEmulator = await startEmulator( { port: 0, dataDir, seed, quiet: true } );
+export async function privateEmulator(
+	seed: SeedObject,
+	dataDir = mkdtempSync( join( tmpdir(), 'cognito-emulator-private-' ) )
+) {
+	const emulator: RunningEmulator = await startEmulator( {
+		port: 0,
+		dataDir,
+		seed,
+		quiet: true,
+	} );
 	return {
 		...emulator,
 		dataDir,
@@ -107,4 +188,36 @@ export async function privateEmulator( seed: SeedObject, dataDir = mkdtempSync( 
 			rmSync( dataDir, { recursive: true, force: true } );
 		},
 	};
+}
+
+/** SignUp through the library with an email attribute. */
+export const signUp = (
+	username: string,
+	password: string,
+	email = `${ username }@example.com`,
+	pool = userPool()
+) =>
+	cb< {
+		userConfirmed: boolean;
+		userSub: string;
+		codeDeliveryDetails: { DeliveryMedium: string };
+	} >( ( done ) =>
+		pool.signUp(
+			username,
+			password,
+			[ new CognitoUserAttribute( { Name: 'email', Value: email } ) ],
+			[],
+			done as never
+		)
+	);
+
+/** Signs a new user up and confirms them with the code from the outbox. */
+export async function confirmedUser( prefix: string ): Promise< string > {
+	const name = uniqueName( prefix );
+	await signUp( name, PASSWORD );
+	const code = await latestCode( name, undefined, 'signup' );
+	await cb( ( d ) =>
+		cognitoUser( name ).confirmRegistration( code, true, d )
+	);
+	return name;
 }

@@ -1,20 +1,42 @@
 import type { CognitoUser } from 'amazon-cognito-identity-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../../dev/cognito-emulator/src/totp';
-import { api, cb, cognitoUser, failure, latestCode, privateEmulator, signIn, signInOk, uniqueName, userPool } from './helpers';
+import {
+	api,
+	cb,
+	cognitoUser,
+	failure,
+	latestCode,
+	privateEmulator,
+	signIn,
+	signInOk,
+	uniqueName,
+	userPool,
+} from './helpers';
 import { CLIENT_ID, PASSWORD, TOTP_SECRET } from './seed';
 
-const sendMfa = ( user: CognitoUser, code: string, type: 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' ) =>
-	cb<{ getIdToken(): { payload: Record<string, unknown> } }>( ( d ) =>
-		user.sendMFACode( code, { onSuccess: ( s ) => d( null, s ), onFailure: d }, type )
+const sendMfa = (
+	user: CognitoUser,
+	code: string,
+	type: 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA'
+) =>
+	cb< { getIdToken(): { payload: Record< string, unknown > } } >( ( d ) =>
+		user.sendMFACode(
+			code,
+			{ onSuccess: ( s ) => d( null, s ), onFailure: d },
+			type
+		)
 	);
 
-const wrongCode = ( right: string ) => ( right === '000000' ? '111111' : '000000' );
+const wrongCode = ( right: string ) =>
+	right === '000000' ? '111111' : '000000';
 
 describe( 'TOTP (RFC 6238) helper', () => {
 	it( 'matches the RFC 6238 SHA-1 test vector', () => {
 		// Secret "12345678901234567890" in base32; at T=59 s the 8-digit code is 94287082, so 6 digits: 287082.
-		expect( totp( 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 59_000 ) ).toBe( '287082' );
+		expect( totp( 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 59_000 ) ).toBe(
+			'287082'
+		);
 	} );
 } );
 
@@ -22,64 +44,145 @@ describe( 'MFA challenges', () => {
 	it( 'asks a seeded TOTP user for SOFTWARE_TOKEN_MFA and accepts only the right code', async () => {
 		const first = await signIn( 'dave', PASSWORD );
 		expect( first.kind ).toBe( 'SOFTWARE_TOKEN_MFA' );
-		const err = await failure( sendMfa( first.user, wrongCode( totp( TOTP_SECRET ) ), 'SOFTWARE_TOKEN_MFA' ) );
+		const err = await failure(
+			sendMfa(
+				first.user,
+				wrongCode( totp( TOTP_SECRET ) ),
+				'SOFTWARE_TOKEN_MFA'
+			)
+		);
 		expect( err.code ).toBe( 'CodeMismatchException' );
-		const session = await sendMfa( first.user, totp( TOTP_SECRET ), 'SOFTWARE_TOKEN_MFA' );
-		expect( session.getIdToken().payload[ 'cognito:username' ] ).toBe( 'dave' );
+		const session = await sendMfa(
+			first.user,
+			totp( TOTP_SECRET ),
+			'SOFTWARE_TOKEN_MFA'
+		);
+		expect( session.getIdToken().payload[ 'cognito:username' ] ).toBe(
+			'dave'
+		);
 	} );
 
 	it( 'enrols TOTP for a signed-in user, then challenges with it; adds SMS and offers SELECT_MFA_TYPE', async () => {
 		const name = uniqueName( 'mia' );
-		await api( 'SignUp', { ClientId: CLIENT_ID, Username: name, Password: PASSWORD, UserAttributes: [ { Name: 'email', Value: `${ name }@example.com` }, { Name: 'phone_number', Value: '+15550001234' } ] } );
-		await cb( async ( d ) => cognitoUser( name ).confirmRegistration( await latestCode( name ), true, d ) );
+		await api( 'SignUp', {
+			ClientId: CLIENT_ID,
+			Username: name,
+			Password: PASSWORD,
+			UserAttributes: [
+				{ Name: 'email', Value: `${ name }@example.com` },
+				{ Name: 'phone_number', Value: '+15550001234' },
+			],
+		} );
+		await cb( async ( d ) =>
+			cognitoUser( name ).confirmRegistration(
+				await latestCode( name ),
+				true,
+				d
+			)
+		);
 		const { user } = await signInOk( name, PASSWORD );
 
-		const secret = await cb<string>( ( d ) => user.associateSoftwareToken( { associateSecretCode: ( s ) => d( null, s ), onFailure: d } ) );
+		const secret = await cb< string >( ( d ) =>
+			user.associateSoftwareToken( {
+				associateSecretCode: ( s ) => d( null, s ),
+				onFailure: d,
+			} )
+		);
 		expect( secret ).toMatch( /^[A-Z2-7]{32}$/ );
-		const bad = await failure( cb( ( d ) => user.verifySoftwareToken( wrongCode( totp( secret ) ), 'phone', { onSuccess: () => d( null ), onFailure: d } ) ) );
+		const bad = await failure(
+			cb( ( d ) =>
+				user.verifySoftwareToken(
+					wrongCode( totp( secret ) ),
+					'phone',
+					{ onSuccess: () => d( null ), onFailure: d }
+				)
+			)
+		);
 		expect( bad.code ).toBe( 'EnableSoftwareTokenMFAException' );
-		await cb( ( d ) => user.verifySoftwareToken( totp( secret ), 'phone', { onSuccess: () => d( null ), onFailure: d } ) );
-		await cb( ( d ) => user.setUserMfaPreference( null, { Enabled: true, PreferredMfa: true }, d ) );
+		await cb( ( d ) =>
+			user.verifySoftwareToken( totp( secret ), 'phone', {
+				onSuccess: () => d( null ),
+				onFailure: d,
+			} )
+		);
+		await cb( ( d ) =>
+			user.setUserMfaPreference(
+				null,
+				{ Enabled: true, PreferredMfa: true },
+				d
+			)
+		);
 
 		const totpStep = await signIn( name, PASSWORD );
 		expect( totpStep.kind ).toBe( 'SOFTWARE_TOKEN_MFA' );
 		await sendMfa( totpStep.user, totp( secret ), 'SOFTWARE_TOKEN_MFA' );
 
 		// Enable SMS too and clear the preference: the user must now choose.
-		await cb( ( d ) => user.setUserMfaPreference( { Enabled: true, PreferredMfa: false }, { Enabled: true, PreferredMfa: false }, d ) );
+		await cb( ( d ) =>
+			user.setUserMfaPreference(
+				{ Enabled: true, PreferredMfa: false },
+				{ Enabled: true, PreferredMfa: false },
+				d
+			)
+		);
 		const select = await signIn( name, PASSWORD );
 		expect( select.kind ).toBe( 'SELECT_MFA_TYPE' );
-		const smsStep = await new Promise<string>( ( resolve, reject ) =>
-			select.user.sendMFASelectionAnswer( 'SMS_MFA', { mfaRequired: ( n: string ) => resolve( n ), totpRequired: ( n: string ) => resolve( n ), onFailure: reject } as never )
+		const smsStep = await new Promise< string >( ( resolve, reject ) =>
+			select.user.sendMFASelectionAnswer( 'SMS_MFA', {
+				mfaRequired: ( n: string ) => resolve( n ),
+				totpRequired: ( n: string ) => resolve( n ),
+				onFailure: reject,
+			} as never )
 		);
 		expect( smsStep ).toBe( 'SMS_MFA' );
 		const smsCode = await latestCode( name, undefined, 'mfa' );
-		const wrongSms = await failure( sendMfa( select.user, wrongCode( smsCode ), 'SMS_MFA' ) );
+		const wrongSms = await failure(
+			sendMfa( select.user, wrongCode( smsCode ), 'SMS_MFA' )
+		);
 		expect( wrongSms.code ).toBe( 'CodeMismatchException' );
 		const session = await sendMfa( select.user, smsCode, 'SMS_MFA' );
-		expect( session.getIdToken().payload.phone_number ).toBe( '+15550001234' );
+		expect( session.getIdToken().payload.phone_number ).toBe(
+			'+15550001234'
+		);
 	} );
 
 	it( 'makes a user with a temporary password choose a new one that meets the policy (NEW_PASSWORD_REQUIRED)', async () => {
 		const step = await signIn( 'erin', 'Temp-Passw0rd!' );
 		expect( step.kind ).toBe( 'NEW_PASSWORD_REQUIRED' );
 		const complete = ( password: string ) =>
-			cb( ( d ) => step.user.completeNewPasswordChallenge( password, {}, { onSuccess: ( s ) => d( null, s ), onFailure: d } ) );
+			cb( ( d ) =>
+				step.user.completeNewPasswordChallenge(
+					password,
+					{},
+					{ onSuccess: ( s ) => d( null, s ), onFailure: d }
+				)
+			);
 		const weak = await failure( complete( 'weak' ) );
 		expect( weak.code ).toBe( 'InvalidPasswordException' );
 		await complete( 'Brand-N3w-Pass!' );
 		await signInOk( 'erin', 'Brand-N3w-Pass!' );
-		expect( ( await failure( signIn( 'erin', 'Temp-Passw0rd!' ) ) ).code ).toBe( 'NotAuthorizedException' );
+		expect(
+			( await failure( signIn( 'erin', 'Temp-Passw0rd!' ) ) ).code
+		).toBe( 'NotAuthorizedException' );
 	} );
 } );
 
 describe( 'MFA required by the pool (MFA_SETUP)', () => {
-	let emu: Awaited<ReturnType<typeof privateEmulator>>;
+	let emu: Awaited< ReturnType< typeof privateEmulator > >;
 	beforeAll( async () => {
 		emu = await privateEmulator( {
 			pool: { id: 'us-east-1_MfaOnPool1', name: 'mfa-on', mfa: 'ON' },
 			client: { id: 'mfaonclient000000000000001', name: 'spa' },
-			users: [ { username: 'nora', password: PASSWORD, attributes: { email: 'nora@example.com', email_verified: true } } ],
+			users: [
+				{
+					username: 'nora',
+					password: PASSWORD,
+					attributes: {
+						email: 'nora@example.com',
+						email_verified: true,
+					},
+				},
+			],
 		} );
 	} );
 	afterAll( () => emu.dispose() );
@@ -88,13 +191,24 @@ describe( 'MFA required by the pool (MFA_SETUP)', () => {
 		const pool = userPool( emu.clientId, emu.url, emu.poolId );
 		const step = await signIn( 'nora', PASSWORD, pool );
 		expect( step.kind ).toBe( 'MFA_SETUP' );
-		const secret = await cb<string>( ( d ) => step.user.associateSoftwareToken( { associateSecretCode: ( s ) => d( null, s ), onFailure: d } ) );
-		const session = await cb<{ getIdToken(): { payload: Record<string, unknown> } }>( ( d ) =>
-			step.user.verifySoftwareToken( totp( secret ), 'phone', { onSuccess: ( s ) => d( null, s ), onFailure: d } )
+		const secret = await cb< string >( ( d ) =>
+			step.user.associateSoftwareToken( {
+				associateSecretCode: ( s ) => d( null, s ),
+				onFailure: d,
+			} )
 		);
-		expect( session.getIdToken().payload[ 'cognito:username' ] ).toBe( 'nora' );
+		const session = await cb< {
+			getIdToken(): { payload: Record< string, unknown > };
+		} >( ( d ) =>
+			step.user.verifySoftwareToken( totp( secret ), 'phone', {
+				onSuccess: ( s ) => d( null, s ),
+				onFailure: d,
+			} )
+		);
+		expect( session.getIdToken().payload[ 'cognito:username' ] ).toBe(
+			'nora'
+		);
 		const next = await signIn( 'nora', PASSWORD, pool );
 		expect( next.kind ).toBe( 'SOFTWARE_TOKEN_MFA' );
 	} );
 } );
-

@@ -3,20 +3,14 @@
  * /logout. A session cookie per pool lets a second app client sign in without the password again, the way
  * Cognito's hosted UI does single sign-on across clients of one pool.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Ctx } from './context';
 import type { AppClient, User } from './types';
-import { CognitoError } from './errors';
 import { parseCookies, readBody, redirect, send } from './http';
 import { loginPage } from './login-page';
+import { tokenEndpoint, userInfo } from './oauth-endpoints';
 import { passwordMatches } from './srp';
-import {
-	attributeClaims,
-	authenticateAccessToken,
-	issueTokens,
-	useRefreshToken,
-} from './tokens';
 import { totpMatches } from './totp';
 
 const CODE_TTL_MS = 5 * 60_000;
@@ -185,91 +179,6 @@ function checkLogin(
 	return user;
 }
 
-async function tokenEndpoint(
-	ctx: Ctx,
-	req: IncomingMessage,
-	res: ServerResponse
-) {
-	const form = new URLSearchParams( await readBody( req ) );
-	const basic = /^Basic (.+)$/.exec(
-		String( req.headers.authorization ?? '' )
-	);
-	const clientId =
-		form.get( 'client_id' ) ??
-		( basic
-			? ( Buffer.from( basic[ 1 ] ?? '', 'base64' )
-					.toString()
-					.split( ':' )[ 0 ] ?? '' )
-			: '' );
-	const client = ctx.store.state.clients[ clientId ];
-	const oauthError = ( error: string, status = 400 ) =>
-		send( req, res, status, { error } );
-	if ( ! client ) {
-		return oauthError( 'invalid_client', 401 );
-	}
-	const pool = ctx.store.pool( client.poolId );
-	const grant = form.get( 'grant_type' );
-	if ( grant === 'authorization_code' ) {
-		const code = ctx.authCodes.get( form.get( 'code' ) ?? '' );
-		ctx.authCodes.delete( form.get( 'code' ) ?? '' );
-		const verifier = form.get( 'code_verifier' ) ?? '';
-		const expected = createHash( 'sha256' )
-			.update( verifier )
-			.digest( 'base64url' );
-		const user = code && ctx.store.findUser( code.poolId, code.username );
-		if (
-			! code ||
-			! user ||
-			code.expiresAt <= ctx.clock.now() ||
-			code.clientId !== client.id ||
-			code.redirectUri !== form.get( 'redirect_uri' ) ||
-			expected !== code.codeChallenge
-		) {
-			return oauthError( 'invalid_grant' );
-		}
-		const t = issueTokens( ctx, {
-			pool,
-			client,
-			user,
-			scopes: code.scopes,
-			nonce: code.nonce,
-		} );
-		return send( req, res, 200, {
-			...( t.IdToken ? { id_token: t.IdToken } : {} ),
-			access_token: t.AccessToken,
-			refresh_token: t.RefreshToken,
-			expires_in: t.ExpiresIn,
-			token_type: 'Bearer',
-		} );
-	}
-	if ( grant === 'refresh_token' ) {
-		try {
-			const record = useRefreshToken(
-				ctx,
-				form.get( 'refresh_token' ),
-				client.id
-			);
-			const user = ctx.store.requireUser( pool.id, record.username );
-			const t = issueTokens( ctx, {
-				pool,
-				client,
-				user,
-				refresh: record,
-				scopes: record.scopes,
-			} );
-			return send( req, res, 200, {
-				...( t.IdToken ? { id_token: t.IdToken } : {} ),
-				access_token: t.AccessToken,
-				expires_in: t.ExpiresIn,
-				token_type: 'Bearer',
-			} );
-		} catch {
-			return oauthError( 'invalid_grant' );
-		}
-	}
-	return oauthError( 'unsupported_grant_type' );
-}
-
 export async function handleHostedUi(
 	ctx: Ctx,
 	req: IncomingMessage,
@@ -332,35 +241,7 @@ export async function handleHostedUi(
 		return true;
 	}
 	if ( path === '/oauth2/userInfo' && req.method === 'GET' ) {
-		const bearer = /^Bearer (.+)$/.exec(
-			String( req.headers.authorization ?? '' )
-		);
-		try {
-			const { user } = authenticateAccessToken( ctx, bearer?.[ 1 ] );
-			// userInfo reports every attribute as a string, unlike the ID token.
-			const claims = Object.fromEntries(
-				Object.entries( attributeClaims( user ) ).map( ( [ k, v ] ) => [
-					k,
-					String( v ),
-				] )
-			);
-			send( req, res, 200, {
-				sub: user.sub,
-				...claims,
-				username: user.username,
-			} );
-		} catch ( e ) {
-			if ( ! ( e instanceof CognitoError ) ) {
-				throw e;
-			}
-			send(
-				req,
-				res,
-				401,
-				{ error: 'invalid_token', error_description: e.message },
-				{ 'WWW-Authenticate': 'Bearer error="invalid_token"' }
-			);
-		}
+		userInfo( ctx, req, res );
 		return true;
 	}
 	if ( path === '/logout' && req.method === 'GET' ) {

@@ -3,6 +3,7 @@ import type { Operation } from '../context';
 import * as admin from './admin';
 import * as adminUsers from './admin-users';
 import * as auth from './auth';
+import * as challenges from './challenges';
 import * as mfa from './mfa';
 import * as password from './password';
 import * as signup from './signup';
@@ -10,7 +11,7 @@ import * as user from './user';
 
 export const PUBLIC_OPERATIONS: Record< string, Operation > = {
 	InitiateAuth: auth.InitiateAuth,
-	RespondToAuthChallenge: auth.RespondToAuthChallenge,
+	RespondToAuthChallenge: challenges.RespondToAuthChallenge,
 	SignUp: signup.SignUp,
 	ConfirmSignUp: signup.ConfirmSignUp,
 	ResendConfirmationCode: signup.ResendConfirmationCode,

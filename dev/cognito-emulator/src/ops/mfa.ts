@@ -110,7 +110,10 @@ export const SetUserMFAPreference: Operation = ( ctx, input ) => {
 	if ( sms?.PreferredMfa === false && user.mfa.preferred === 'SMS_MFA' ) {
 		user.mfa.preferred = undefined;
 	}
-	if ( totp?.PreferredMfa === false && user.mfa.preferred === 'SOFTWARE_TOKEN_MFA' ) {
+	if (
+		totp?.PreferredMfa === false &&
+		user.mfa.preferred === 'SOFTWARE_TOKEN_MFA'
+	) {
 		user.mfa.preferred = undefined;
 	}
 	if ( sms?.PreferredMfa && sms.Enabled ) {
