@@ -1,0 +1,7 @@
+export {
+	AccountFlow,
+	type AccountFlowModel,
+	type AccountFlowProps,
+} from './AccountFlow';
+export { AccountFlowPreview, type AccountFlowPreviewProps } from './preview';
+export * from './config';

@@ -1,0 +1,191 @@
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { formConfigFromAttributes } from '../../../src/components/account-flow';
+import {
+	COGNITO_KEY_PREFIX,
+	MemoryStorage,
+	createTokenStorage,
+} from '../../../src/auth/storage';
+import { AccountForm } from '../../../src/wp/account-form';
+import { mountAll, mountForm } from '../../../src/wp/mount';
+import {
+	createFormServices,
+	resolveRedirect,
+	type BrowserEnv,
+	type FormServices,
+} from '../../../src/wp/services';
+import { SIGNED_IN, fakeGateway, fakeSession, flush } from '../auth/fakes';
+
+const cognito = {
+	region: 'eu-west-1',
+	userPoolId: 'eu-west-1_TestPool1',
+	clientId: 'client123',
+	endpoint: 'http://127.0.0.1:9229/',
+	tokenStorage: 'local' as const,
+};
+
+function fakeEnv( overrides: Partial< BrowserEnv > = {} ): BrowserEnv {
+	return {
+		href: 'https://site.test/members/?redirect_to=%2Fshop%2F#top',
+		readCookies: () => '',
+		expireCookie: vi.fn(),
+		sessionStorage: new MemoryStorage(),
+		localStorage: new MemoryStorage(),
+		navigate: vi.fn(),
+		...overrides,
+	};
+}
+
+function mountPoint( form: string, config: unknown ): HTMLElement {
+	const element = document.createElement( 'div' );
+	element.dataset.cognitoBlocks = form;
+	element.dataset.config =
+		typeof config === 'string' ? config : JSON.stringify( config );
+	element.innerHTML = '<div class="cognito-blocks__reserve"></div>';
+	document.body.append( element );
+	return element;
+}
+
+afterEach( () => {
+	document.body.innerHTML = '';
+} );
+
+describe( 'resolveRedirect', () => {
+	it( 'prefers the block attribute, then redirect_to, then the current page', () => {
+		expect( resolveRedirect( ' /thanks/ ', 'https://s.test/a/' ) ).toBe(
+			'/thanks/'
+		);
+		expect(
+			resolveRedirect( '', 'https://s.test/a/?redirect_to=%2Fshop%2F' )
+		).toBe( '/shop/' );
+		expect( resolveRedirect( undefined, 'https://s.test/a/?x=1#f' ) ).toBe(
+			'https://s.test/a/?x=1'
+		);
+	} );
+} );
+
+describe( 'createFormServices', () => {
+	it( 'keeps tokens in the configured storage and honours the signed-out marker', () => {
+		const local = new MemoryStorage();
+		local.setItem( `${ COGNITO_KEY_PREFIX }client123.alice.idToken`, 'x' );
+		local.setItem( 'unrelated', 'kept' );
+		const env = fakeEnv( {
+			localStorage: local,
+			readCookies: () => 'a=1; cognito_blocks_signed_out=1',
+		} );
+		const services = createFormServices(
+			{
+				form: 'login',
+				attributes: { redirectUrl: '/after/' },
+				cognito,
+				sessionUrl: '/wp-json/cognito-blocks/v1/session',
+			},
+			env
+		);
+		expect( local.length ).toBe( 1 );
+		expect( local.getItem( 'unrelated' ) ).toBe( 'kept' );
+		expect( env.expireCookie ).toHaveBeenCalledWith(
+			'cognito_blocks_signed_out'
+		);
+		services.storage.setItem( `${ COGNITO_KEY_PREFIX }k`, 'v' );
+		expect( local.getItem( `${ COGNITO_KEY_PREFIX }k` ) ).toBe( 'v' );
+		expect( services.redirectTo ).toBe( '/after/' );
+		expect( services.totpIssuer ).toBe( 'site.test' );
+		expect( services.checkPassword( 'short' ).length ).toBeGreaterThan( 0 );
+	} );
+
+	it( 'leaves tokens alone without the marker', () => {
+		const session = new MemoryStorage();
+		session.setItem( `${ COGNITO_KEY_PREFIX }k`, 'v' );
+		const env = fakeEnv( { sessionStorage: session } );
+		const services = createFormServices(
+			{
+				form: 'login',
+				attributes: {},
+				cognito: { ...cognito, tokenStorage: 'session' },
+			},
+			env
+		);
+		expect( session.length ).toBe( 1 );
+		expect( env.expireCookie ).not.toHaveBeenCalled();
+		expect( services.redirectTo ).toBe( '/shop/' );
+	} );
+} );
+
+describe( 'mountForm', () => {
+	it( 'mounts the form the server asked for, once', async () => {
+		const element = mountPoint( 'register', {
+			attributes: { heading: 'Join us' },
+			cognito,
+			sessionUrl: '/s',
+		} );
+		const env = fakeEnv();
+		await act( async () => {
+			expect( mountAll( document, env ) ).toBe( 1 );
+		} );
+		expect( element.dataset.mounted ).toBe( 'true' );
+		expect(
+			screen.getByRole( 'heading', { name: 'Join us' } )
+		).toBeInTheDocument();
+		expect(
+			element.querySelector( '.cognito-blocks__reserve' )
+		).toBeNull();
+		expect( mountForm( element, env ) ).toBe( false );
+	} );
+
+	it.each( [
+		[ 'mangled JSON', 'login', '{"attributes":' ],
+		[ 'an unknown form', 'newsletter', { cognito } ],
+		[ 'a form this script cannot run', 'profile', { cognito } ],
+		[ 'no pool configured', 'login', { cognito: { userPoolId: '' } } ],
+	] )( 'keeps the server markup for %s', ( _label, form, config ) => {
+		const element = mountPoint( form, config );
+		expect( mountForm( element, fakeEnv() ) ).toBe( false );
+		expect( element.dataset.mounted ).toBeUndefined();
+		expect(
+			element.querySelector( '.cognito-blocks__reserve' )
+		).not.toBeNull();
+	} );
+} );
+
+describe( 'AccountForm', () => {
+	it( 'signs in, hands the token to WordPress and navigates once', async () => {
+		const gateway = fakeGateway();
+		gateway.signIn.mockResolvedValue( SIGNED_IN );
+		const session = fakeSession( '/members/' );
+		const services: FormServices = {
+			gateway,
+			session,
+			storage: createTokenStorage( 'memory' ),
+			redirectTo: '/members/',
+			totpIssuer: 'site.test',
+			checkPassword: () => [],
+			navigate: vi.fn(),
+		};
+		render(
+			<AccountForm
+				config={ formConfigFromAttributes( 'login', {} ) }
+				services={ services }
+			/>
+		);
+		await userEvent.type(
+			screen.getByLabelText( 'Username or email' ),
+			'alice'
+		);
+		await userEvent.type( screen.getByLabelText( 'Password' ), 'pw' );
+		await userEvent.click(
+			screen.getByRole( 'button', { name: 'Sign in' } )
+		);
+		await act( flush );
+		expect( session.createSession ).toHaveBeenCalledWith( {
+			idToken: 'id.jwt',
+			remember: false,
+			redirectTo: '/members/',
+		} );
+		expect( services.navigate ).toHaveBeenCalledTimes( 1 );
+		expect( services.navigate ).toHaveBeenCalledWith( '/members/' );
+		expect( screen.getByRole( 'status' ) ).toHaveTextContent(
+			'Taking you to the next page…'
+		);
+	} );
+} );
