@@ -130,7 +130,9 @@ async function handleEmulator(
 		const poolId = url.searchParams.get( 'poolId' );
 		const entries = ctx.store.state.outbox.filter(
 			( e ) =>
-				( ! username || e.username === username ) &&
+				( ! username ||
+					e.username === username ||
+					e.destination === username ) &&
 				( ! poolId || e.poolId === poolId )
 		);
 		send(
