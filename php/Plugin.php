@@ -9,6 +9,7 @@ namespace CognitoBlocks;
 
 use CognitoBlocks\Render\Assets;
 use CognitoBlocks\Render\Blocks;
+use CognitoBlocks\Render\Shortcodes;
 
 /**
  * Registers every WordPress hook the plugin uses, so the whole integration surface is readable in one method.
@@ -34,6 +35,7 @@ final class Plugin {
 
 		add_action( 'init', array( Assets::class, 'register' ) );
 		add_action( 'init', array( Blocks::class, 'register' ) );
+		add_action( 'init', array( Shortcodes::class, 'register' ) );
 
 		add_action( 'init', array( Settings\Settings::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest\SessionController::class, 'register_routes' ) );

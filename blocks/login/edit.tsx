@@ -1,42 +1,83 @@
 /**
- * Editor view of the sign-in block.
+ * Editor view of the sign-in block: shared texts and redirect, plus the links and options of the sign-in step.
  */
 import { __ } from '@wordpress/i18n';
-import { useBlockProps, InspectorControls } from '@wordpress/block-editor';
-import { PanelBody, TextControl } from '@wordpress/components';
+import { PanelBody, ToggleControl } from '@wordpress/components';
 import type { BlockEditProps } from '@wordpress/blocks';
+import { FormEdit, type FormAttributes } from '../shared/FormEdit';
+import { LinkSetting } from '../shared/LinkSetting';
+import { UsernameKindSetting } from '../shared/UsernameKindSetting';
 
-export interface Attributes extends Record< string, unknown > {
-	heading: string;
+export interface Attributes extends FormAttributes {
+	usernameKind: 'username' | 'email';
+	showRemember: boolean;
+	showForgotPassword: boolean;
+	forgotPasswordUrl: string;
+	showCreateAccount: boolean;
+	createAccountUrl: string;
 }
 
 export default function Edit( {
 	attributes,
 	setAttributes,
 }: BlockEditProps< Attributes > ) {
-	const blockProps = useBlockProps( {
-		className: 'cognito-blocks-editor-preview',
-	} );
 	return (
-		<>
-			<InspectorControls>
-				<PanelBody title={ __( 'Form', 'cognito-blocks' ) }>
-					<TextControl
-						label={ __( 'Heading', 'cognito-blocks' ) }
-						value={ attributes.heading }
-						onChange={ ( heading: string ) =>
-							setAttributes( { heading } )
-						}
-						__nextHasNoMarginBottom
-					/>
-				</PanelBody>
-			</InspectorControls>
-			<div { ...blockProps }>
-				<p className="cognito-blocks-editor-preview__title">
-					{ attributes.heading ||
-						__( 'Cognito sign-in', 'cognito-blocks' ) }
-				</p>
-			</div>
-		</>
+		<FormEdit
+			form="login"
+			attributes={ attributes }
+			setAttributes={ setAttributes }
+		>
+			<PanelBody title={ __( 'Sign-in options', 'cognito-blocks' ) }>
+				<UsernameKindSetting
+					value={ attributes.usernameKind }
+					onChange={ ( usernameKind ) =>
+						setAttributes( { usernameKind } )
+					}
+				/>
+				<ToggleControl
+					label={ __( 'Show “Remember me”', 'cognito-blocks' ) }
+					checked={ attributes.showRemember }
+					onChange={ ( showRemember: boolean ) =>
+						setAttributes( { showRemember } )
+					}
+					__nextHasNoMarginBottom
+				/>
+			</PanelBody>
+			<PanelBody title={ __( 'Links', 'cognito-blocks' ) }>
+				<LinkSetting
+					label={ __(
+						'Show “Forgot your password?”',
+						'cognito-blocks'
+					) }
+					show={ attributes.showForgotPassword }
+					url={ attributes.forgotPasswordUrl }
+					onChange={ ( { show, url } ) =>
+						setAttributes( {
+							...( show !== undefined && {
+								showForgotPassword: show,
+							} ),
+							...( url !== undefined && {
+								forgotPasswordUrl: url,
+							} ),
+						} )
+					}
+				/>
+				<LinkSetting
+					label={ __( 'Show “Create an account”', 'cognito-blocks' ) }
+					show={ attributes.showCreateAccount }
+					url={ attributes.createAccountUrl }
+					onChange={ ( { show, url } ) =>
+						setAttributes( {
+							...( show !== undefined && {
+								showCreateAccount: show,
+							} ),
+							...( url !== undefined && {
+								createAccountUrl: url,
+							} ),
+						} )
+					}
+				/>
+			</PanelBody>
+		</FormEdit>
 	);
 }

@@ -1,16 +1,9 @@
 /**
- * Registers the sign-in block in the editor from its block.json (the block's single contract).
+ * Registers the sign-in block in the editor from its block.json.
  */
-import { registerBlockType, type BlockConfiguration } from '@wordpress/blocks';
 import metadata from './block.json';
 import Edit, { type Attributes } from './edit';
+import { registerFormBlock } from '../shared/register';
 import './editor.scss';
 
-registerBlockType< Attributes >(
-	metadata as unknown as BlockConfiguration< Attributes >,
-	{
-		edit: Edit,
-		// Dynamic block: render.php prints the front end, so nothing but the block comment is saved.
-		save: () => null,
-	}
-);
+registerFormBlock< Attributes >( metadata, Edit );

@@ -1,12 +1,45 @@
 /**
- * The demo pages `npm start` creates: one per form.
+ * The demo pages `npm start` creates: one per form, linked to each other, and one page built from shortcodes.
  */
 export function demoPages() {
+	const block = ( name, attributes ) =>
+		`<!-- wp:cognito-blocks/${ name } ${ JSON.stringify( attributes ) } /-->`;
 	return [
 		{
 			slug: 'sign-in',
 			title: 'Sign in',
-			content: '<!-- wp:cognito-blocks/login {"heading":"Sign in"} /-->',
+			content: block( 'login', {
+				heading: 'Sign in',
+				showRemember: true,
+				forgotPasswordUrl: '/reset-password/',
+				createAccountUrl: '/register/',
+			} ),
+		},
+		{
+			slug: 'register',
+			title: 'Create an account',
+			content: block( 'register', {
+				fields: [
+					{ name: 'email', label: '', required: true },
+					{ name: 'given_name', label: '', required: true },
+					{ name: 'family_name', label: '', required: false },
+				],
+				signInUrl: '/sign-in/',
+			} ),
+		},
+		{
+			slug: 'reset-password',
+			title: 'Reset your password',
+			content: block( 'reset-password', { signInUrl: '/sign-in/' } ),
+		},
+		{
+			slug: 'shortcodes',
+			title: 'Forms from shortcodes',
+			content: [
+				'<!-- wp:shortcode -->[cognito_login heading="Sign in (shortcode)" show_remember="true"]<!-- /wp:shortcode -->',
+				'<!-- wp:shortcode -->[cognito_register fields="email*,given_name:First name"]<!-- /wp:shortcode -->',
+				'<!-- wp:shortcode -->[cognito_reset_password]<!-- /wp:shortcode -->',
+			].join( '\n\n' ),
 		},
 	];
 }

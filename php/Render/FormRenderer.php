@@ -20,10 +20,10 @@ final class FormRenderer {
 	/**
 	 * Forms the front end knows how to mount.
 	 */
-	public const FORMS = array( 'login' );
+	public const FORMS = array( 'login', 'register', 'reset-password' );
 
 	/**
-	 * Builds the mount point markup.
+	 * Builds the mount point markup, or for a signed-in visitor a short "signed in as" line instead of the form.
 	 *
 	 * @param string              $form       One of self::FORMS.
 	 * @param array<string,mixed> $attributes Block/shortcode attributes (already sanitised by the caller's schema).
@@ -34,21 +34,20 @@ final class FormRenderer {
 		if ( ! in_array( $form, self::FORMS, true ) ) {
 			return '';
 		}
+		$class   = 'wp-block-cognito-blocks-' . $form;
+		$wrapper = self::with_class( $wrapper, $class );
+		if ( is_user_logged_in() ) {
+			// Signed-in pages are not page-cached, so this per-visitor markup is safe here and needs no script.
+			return self::signed_in( $wrapper );
+		}
 		Assets::enqueue();
 
 		$config = array(
 			'form'       => $form,
-			'attributes' => $attributes,
+			'attributes' => self::clean_urls( $attributes ),
 			'cognito'    => Settings::client_config(),
 			'sessionUrl' => rest_url( 'cognito-blocks/v1/session' ),
 		);
-
-		$class = 'wp-block-cognito-blocks-' . $form;
-		if ( '' === $wrapper ) {
-			$wrapper = 'class="' . esc_attr( $class ) . '"';
-		} elseif ( ! str_contains( $wrapper, $class ) ) {
-			$wrapper = (string) preg_replace( '/class="/', 'class="' . esc_attr( $class ) . ' ', $wrapper, 1 );
-		}
 
 		return sprintf(
 			'<div %1$s data-cognito-blocks="%2$s" data-config="%3$s"><div class="cognito-blocks__reserve" aria-hidden="true"></div><noscript><p class="cognito-blocks__noscript">%4$s</p></noscript></div>',
@@ -56,6 +55,68 @@ final class FormRenderer {
 			esc_attr( $form ),
 			esc_attr( (string) wp_json_encode( $config ) ),
 			esc_html__( 'This form needs JavaScript. Please enable JavaScript in your browser to sign in.', 'cognito-blocks' )
+		);
+	}
+
+	/**
+	 * Makes sure the wrapper attributes carry the form's class.
+	 *
+	 * @param string $wrapper Wrapper attributes, possibly empty.
+	 * @param string $class   The form's class.
+	 */
+	private static function with_class( string $wrapper, string $class ): string {
+		if ( '' === $wrapper ) {
+			return 'class="' . esc_attr( $class ) . '"';
+		}
+		if ( str_contains( $wrapper, $class ) ) {
+			return $wrapper;
+		}
+		if ( ! str_contains( $wrapper, 'class="' ) ) {
+			return 'class="' . esc_attr( $class ) . '" ' . $wrapper;
+		}
+		return (string) preg_replace( '/class="/', 'class="' . esc_attr( $class ) . ' ', $wrapper, 1 );
+	}
+
+	/**
+	 * Link targets (attributes named *Url) pass through esc_url_raw, so an editor cannot plant a javascript: link.
+	 * The redirect is validated again by the session endpoint.
+	 *
+	 * @param array<string,mixed> $attributes Attributes.
+	 * @return array<string,mixed>
+	 */
+	private static function clean_urls( array $attributes ): array {
+		foreach ( $attributes as $name => $value ) {
+			if ( str_ends_with( (string) $name, 'Url' ) ) {
+				$attributes[ $name ] = is_string( $value ) ? esc_url_raw( $value, array( 'http', 'https' ) ) : '';
+			}
+		}
+		return $attributes;
+	}
+
+	/**
+	 * "Signed in as {name} · Sign out", signing out back to the current page.
+	 *
+	 * @param string $wrapper Wrapper attributes.
+	 */
+	private static function signed_in( string $wrapper ): string {
+		$user = wp_get_current_user();
+		$here = home_url( '/' );
+		if ( isset( $_SERVER['HTTP_HOST'], $_SERVER['REQUEST_URI'] ) ) {
+			// As core's loginout block does: wp-login.php validates this redirect after logout.
+			$here = ( is_ssl() ? 'https://' : 'http://' ) . sanitize_text_field( wp_unslash( $_SERVER['HTTP_HOST'] ) ) . esc_url_raw( wp_unslash( $_SERVER['REQUEST_URI'] ) );
+		}
+		return sprintf(
+			'<div %1$s><p class="cognito-blocks__signed-in">%2$s <span aria-hidden="true">&middot;</span> <a href="%3$s">%4$s</a></p></div>',
+			$wrapper,
+			esc_html(
+				sprintf(
+					/* translators: %s: the signed-in user's display name. */
+					__( 'Signed in as %s', 'cognito-blocks' ),
+					$user->display_name
+				)
+			),
+			esc_url( wp_logout_url( $here ) ),
+			esc_html__( 'Sign out', 'cognito-blocks' )
 		);
 	}
 }

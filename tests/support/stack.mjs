@@ -14,6 +14,7 @@ import {
 	PROJECT_ROOT,
 } from '../../dev/wordpress/wordpress.mjs';
 import { emulatorAvailable, startTestEmulator } from './emulator.mjs';
+import { testPages } from './pages.mjs';
 
 export const STACK_DIR = path.join( PROJECT_ROOT, '.dev/test' );
 
@@ -61,6 +62,7 @@ export async function startTestStack( { log = () => {} } = {} ) {
 			fresh: true,
 			admin,
 			settings: emulator?.settings ?? null,
+			pages: testPages(),
 			debugLog: path.join( STACK_DIR, 'debug.log' ),
 		} );
 		log( `serving WordPress at ${ url }` );

@@ -1,0 +1,87 @@
+/**
+ * Editor view of the sign-up block: which Cognito attributes to ask for, terms, and the sign-in link.
+ */
+import { __ } from '@wordpress/i18n';
+import {
+	PanelBody,
+	TextareaControl,
+	ToggleControl,
+} from '@wordpress/components';
+import type { BlockEditProps } from '@wordpress/blocks';
+import { FormEdit, type FormAttributes } from '../shared/FormEdit';
+import { LinkSetting } from '../shared/LinkSetting';
+import { FieldsSetting, type FieldAttribute } from './FieldsSetting';
+
+export interface Attributes extends FormAttributes {
+	fields: FieldAttribute[];
+	usernameField: boolean;
+	terms: string;
+	requireTerms: boolean;
+	showSignIn: boolean;
+	signInUrl: string;
+}
+
+export default function Edit( {
+	attributes,
+	setAttributes,
+}: BlockEditProps< Attributes > ) {
+	return (
+		<FormEdit
+			form="register"
+			attributes={ attributes }
+			setAttributes={ setAttributes }
+		>
+			<PanelBody title={ __( 'Fields', 'cognito-blocks' ) }>
+				<ToggleControl
+					label={ __( 'Ask for a username', 'cognito-blocks' ) }
+					help={ __(
+						'Off: the email address is the username, as pools that sign in by email expect.',
+						'cognito-blocks'
+					) }
+					checked={ attributes.usernameField }
+					onChange={ ( usernameField: boolean ) =>
+						setAttributes( { usernameField } )
+					}
+					__nextHasNoMarginBottom
+				/>
+				<FieldsSetting
+					fields={ attributes.fields }
+					onChange={ ( fields ) => setAttributes( { fields } ) }
+				/>
+			</PanelBody>
+			<PanelBody
+				title={ __( 'Terms and links', 'cognito-blocks' ) }
+				initialOpen={ false }
+			>
+				<TextareaControl
+					label={ __( 'Terms', 'cognito-blocks' ) }
+					value={ attributes.terms }
+					onChange={ ( terms: string ) => setAttributes( { terms } ) }
+					__nextHasNoMarginBottom
+				/>
+				<ToggleControl
+					label={ __(
+						'Visitors must accept the terms',
+						'cognito-blocks'
+					) }
+					checked={ attributes.requireTerms }
+					onChange={ ( requireTerms: boolean ) =>
+						setAttributes( { requireTerms } )
+					}
+					__nextHasNoMarginBottom
+				/>
+				<LinkSetting
+					label={ __( 'Show “Sign in”', 'cognito-blocks' ) }
+					show={ attributes.showSignIn }
+					url={ attributes.signInUrl }
+					onChange={ ( { show, url } ) =>
+						setAttributes( {
+							...( show !== undefined && { showSignIn: show } ),
+							...( url !== undefined && { signInUrl: url } ),
+						} )
+					}
+				/>
+			</PanelBody>
+		</FormEdit>
+	);
+}

@@ -1,0 +1,12 @@
+<?php
+/**
+ * Front-end render of the sign-up block.
+ *
+ * @package CognitoBlocks
+ *
+ * @var array<string,mixed> $attributes Block attributes.
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+echo \CognitoBlocks\Render\FormRenderer::render( 'register', $attributes, get_block_wrapper_attributes() ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- FormRenderer escapes every part.

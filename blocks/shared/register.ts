@@ -1,0 +1,21 @@
+/**
+ * Registers an account-form block from its block.json, the block's single contract (name, attributes,
+ * supports, assets, render). All these blocks are dynamic: render.php prints the front end through
+ * php/Render, so nothing but the block comment is saved.
+ */
+import type { ComponentType } from 'react';
+import {
+	registerBlockType,
+	type BlockConfiguration,
+	type BlockEditProps,
+} from '@wordpress/blocks';
+
+export function registerFormBlock< A extends Record< string, unknown > >(
+	metadata: unknown,
+	edit: ComponentType< BlockEditProps< A > >
+): void {
+	registerBlockType< A >( metadata as BlockConfiguration< A >, {
+		edit,
+		save: () => null,
+	} );
+}

@@ -1,0 +1,152 @@
+<?php
+/**
+ * Blocks and shortcodes rendered by the real WordPress: the mount point, its configuration, and the signed-in
+ * view.
+ *
+ * @package CognitoBlocks
+ */
+
+namespace CognitoBlocks\Tests\Integration;
+
+use CognitoBlocks\Render\FormRenderer;
+use CognitoBlocks\Render\Shortcodes;
+use PHPUnit\Framework\TestCase;
+
+final class RenderTest extends TestCase {
+
+	public static function setUpBeforeClass(): void {
+		if ( ! function_exists( 'do_blocks' ) ) {
+			self::markTestSkipped( 'Needs WordPress (WP_ROOT).' );
+		}
+	}
+
+	protected function setUp(): void {
+		wp_set_current_user( 0 );
+	}
+
+	protected function tearDown(): void {
+		wp_set_current_user( 0 );
+	}
+
+	/**
+	 * The decoded data-config of the first mount point in the markup.
+	 *
+	 * @param string $html Rendered markup.
+	 * @return array<string,mixed>
+	 */
+	private static function config( string $html ): array {
+		self::assertSame( 1, preg_match( '/data-config="([^"]*)"/', $html, $match ), $html );
+		$config = json_decode( html_entity_decode( $match[1], ENT_QUOTES ), true );
+		self::assertIsArray( $config );
+		return $config;
+	}
+
+	public function test_login_shortcode_maps_lowercase_attributes_to_typed_block_attributes(): void {
+		$html = do_shortcode( '[cognito_login redirect_url="/members/" showremember="yes" heading="Hi <b>there</b>" username_kind="bogus" show_create_account="0"]' );
+
+		$this->assertStringContainsString( 'data-cognito-blocks="login"', $html );
+		$this->assertStringContainsString( 'class="wp-block-cognito-blocks-login"', $html );
+		$this->assertStringContainsString( '<noscript>', $html );
+		$this->assertStringContainsString( 'cognito-blocks__reserve', $html );
+		$config = self::config( $html );
+		$this->assertSame( 'login', $config['form'] );
+		$this->assertSame( '/members/', $config['attributes']['redirectUrl'] );
+		$this->assertTrue( $config['attributes']['showRemember'] );
+		$this->assertSame( 'Hi there', $config['attributes']['heading'] );
+		$this->assertSame( 'username', $config['attributes']['usernameKind'], 'an invalid enum value falls back to the default' );
+		$this->assertFalse( $config['attributes']['showCreateAccount'] );
+		$this->assertTrue( $config['attributes']['showForgotPassword'], 'defaults come from block.json' );
+		$this->assertSame( rest_url( 'cognito-blocks/v1/session' ), $config['sessionUrl'] );
+		$this->assertArrayHasKey( 'userPoolId', $config['cognito'] );
+		$this->assertTrue( wp_script_is( 'cognito-blocks-view', 'enqueued' ) );
+	}
+
+	public function test_register_shortcode_reads_fields_as_a_list_or_json(): void {
+		$config = self::config( do_shortcode( '[cognito_register fields="email*,custom:company*:Company name,given_name"]' ) );
+		$this->assertSame(
+			array(
+				array(
+					'name'     => 'email',
+					'required' => true,
+					'label'    => '',
+				),
+				array(
+					'name'     => 'custom:company',
+					'required' => true,
+					'label'    => 'Company name',
+				),
+				array(
+					'name'     => 'given_name',
+					'required' => false,
+					'label'    => '',
+				),
+			),
+			$config['attributes']['fields']
+		);
+
+		$json   = Shortcodes::attributes( 'register', array( 'fields' => '[{"name":"phone_number","required":true}]' ) );
+		$fields = $json['fields'];
+		$this->assertIsArray( $fields );
+		$this->assertSame( array( 'name' => 'phone_number', 'required' => true ), $fields[0] );
+		$defaults = Shortcodes::attributes( 'register', array() );
+		$this->assertSame( 'email', $defaults['fields'][0]['name'] );
+	}
+
+	public function test_reset_password_shortcode_renders_its_form(): void {
+		$html = do_shortcode( '[cognito_reset_password sign_in_url="/sign-in/"]' );
+		$this->assertStringContainsString( 'data-cognito-blocks="reset-password"', $html );
+		$this->assertSame( '/sign-in/', self::config( $html )['attributes']['signInUrl'] );
+	}
+
+	public function test_blocks_render_the_mount_point_with_their_attributes(): void {
+		$html = do_blocks( '<!-- wp:cognito-blocks/register {"heading":"Join","className":"is-style-x"} /-->' );
+		$this->assertMatchesRegularExpression( '/<div class="[^"]*wp-block-cognito-blocks-register[^"]*is-style-x/', $html );
+		$config = self::config( $html );
+		$this->assertSame( 'register', $config['form'] );
+		$this->assertSame( 'Join', $config['attributes']['heading'] );
+
+		foreach ( array( 'login', 'reset-password' ) as $form ) {
+			$this->assertStringContainsString(
+				'data-cognito-blocks="' . $form . '"',
+				do_blocks( '<!-- wp:cognito-blocks/' . $form . ' /-->' )
+			);
+		}
+	}
+
+	public function test_link_attributes_cannot_carry_scripts(): void {
+		$config = self::config(
+			do_blocks( '<!-- wp:cognito-blocks/login {"forgotPasswordUrl":"javascript:alert(1)","createAccountUrl":"/join/"} /-->' )
+		);
+		$this->assertSame( '', $config['attributes']['forgotPasswordUrl'] );
+		$this->assertSame( '/join/', $config['attributes']['createAccountUrl'] );
+	}
+
+	public function test_signed_in_visitors_see_who_they_are_and_a_sign_out_link_instead_of_the_form(): void {
+		$user_id = wp_insert_user(
+			array(
+				'user_login'   => 'render-test-' . wp_generate_password( 6, false ),
+				'user_pass'    => wp_generate_password(),
+				'display_name' => 'Robin <Render>',
+			)
+		);
+		$this->assertIsInt( $user_id );
+		try {
+			wp_set_current_user( $user_id );
+			$html = do_shortcode( '[cognito_login]' );
+			$this->assertStringContainsString( 'Signed in as Robin &lt;Render&gt;', $html );
+			$this->assertStringContainsString( 'action=logout', $html );
+			$this->assertStringContainsString( 'redirect_to=', $html );
+			$this->assertStringNotContainsString( 'data-cognito-blocks', $html );
+			$this->assertStringContainsString( 'wp-block-cognito-blocks-login', $html );
+		} finally {
+			wp_set_current_user( 0 );
+			require_once ABSPATH . 'wp-admin/includes/user.php';
+			wp_delete_user( $user_id );
+		}
+	}
+
+	public function test_unknown_forms_render_nothing(): void {
+		$this->assertSame( '', FormRenderer::render( 'newsletter', array() ) );
+		$this->assertSame( '', Shortcodes::render( array(), null, 'cognito_unknown' ) );
+	}
+}
