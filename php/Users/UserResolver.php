@@ -69,7 +69,10 @@ final class UserResolver {
 		if ( array() === $ids ) {
 			return null;
 		}
-		clean_user_cache( (int) $ids[0] );
+		// Drop only the entries keyed by this id: clean_user_cache() would load the whole user twice to find the
+		// login- and email-keyed entries, which cannot be stale for a user this lookup just found.
+		wp_cache_delete( (int) $ids[0], 'users' );
+		wp_cache_delete( (int) $ids[0], 'user_meta' );
 		$user = get_user_by( 'id', (int) $ids[0] );
 		return $user instanceof \WP_User ? $user : null;
 	}
