@@ -68,6 +68,28 @@ final class AttributeMapper {
 	}
 
 	/**
+	 * The mapped values that differ from what the account has, so an unchanged sign-in writes nothing. Email
+	 * addresses compare case-insensitively (WordPress keeps the case it was given; Cognito may lowercase).
+	 *
+	 * @param array<string,string> $mapped  Values from the token (user_fields() or meta()).
+	 * @param array<string,mixed>  $current The account's current values under the same keys.
+	 * @return array<string,string> Only the keys whose value changes.
+	 */
+	public static function changes( array $mapped, array $current ): array {
+		$changes = array();
+		foreach ( $mapped as $key => $value ) {
+			$now  = $current[ $key ] ?? null;
+			$same = 'user_email' === $key
+				? is_string( $now ) && strtolower( $now ) === strtolower( $value )
+				: $now === $value;
+			if ( ! $same ) {
+				$changes[ $key ] = $value;
+			}
+		}
+		return $changes;
+	}
+
+	/**
 	 * Trimmed single-line text, or '' for non-strings.
 	 *
 	 * @param mixed $value Claim value.

@@ -10,10 +10,10 @@ namespace CognitoBlocks\Users;
 use CognitoBlocks\Settings\Config;
 
 /**
- * Applies the identity policy: a bound user signs in as is (roles optionally synced); a new identity is linked to
- * an existing account by verified email when allowed (never an administrator), else created when the policy says
- * so. The first sign-in runs under a site-wide lock with a second lookup inside it, so concurrent first sign-ins
- * of one identity create exactly one user.
+ * Applies the identity policy: a bound user signs in (changed mapped attributes updated, roles optionally synced);
+ * a new identity is linked to an existing account by verified email when allowed (never an administrator), else
+ * created when the policy says so. The first sign-in runs under a site-wide lock with a second lookup inside it,
+ * so concurrent first sign-ins of one identity create exactly one user.
  */
 final class UserResolver {
 
@@ -39,6 +39,7 @@ final class UserResolver {
 		$user = $this->find( $key );
 		if ( null !== $user ) {
 			$this->sync_roles( $user, $claims );
+			AttributeSync::apply( $user, $claims, $this->config->attribute_map() );
 			return $user;
 		}
 
@@ -169,7 +170,7 @@ final class UserResolver {
 			$user->add_role( $role );
 		}
 		$this->bind( $id, $claims, $key );
-		$this->write_meta( $id, $claims );
+		AttributeSync::write_meta( $id, $claims, $this->config->attribute_map() );
 		return $user;
 	}
 
@@ -184,22 +185,6 @@ final class UserResolver {
 		update_user_meta( $user_id, Identity::META_KEY, $key );
 		update_user_meta( $user_id, Identity::META_SUB, (string) $claims['sub'] );
 		update_user_meta( $user_id, Identity::META_ISSUER, (string) $claims['iss'] );
-	}
-
-	/**
-	 * Writes mapped custom attributes, skipping anything under the table prefix (capabilities and the like).
-	 *
-	 * @param int                 $user_id User.
-	 * @param array<string,mixed> $claims  Verified claims.
-	 */
-	private function write_meta( int $user_id, array $claims ): void {
-		global $wpdb;
-		foreach ( AttributeMapper::meta( $claims, $this->config->attribute_map() ) as $meta_key => $value ) {
-			if ( str_starts_with( $meta_key, $wpdb->base_prefix ) || str_starts_with( $meta_key, $wpdb->prefix ) ) {
-				continue;
-			}
-			update_user_meta( $user_id, $meta_key, $value );
-		}
 	}
 
 	/**

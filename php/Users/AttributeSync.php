@@ -1,0 +1,91 @@
+<?php
+/**
+ * Keeps a bound account's mapped attributes in step with the pool.
+ *
+ * @package CognitoBlocks
+ */
+
+namespace CognitoBlocks\Users;
+
+/**
+ * On every sign-in of an existing identity, writes the mapped fields (email, first and last name, display name,
+ * nickname) and mapped custom attributes that changed in the pool since the last sign-in; nothing else of the
+ * account is touched, and an unchanged sign-in costs no write. The pool is the source of truth for these fields,
+ * as it is on creation.
+ */
+final class AttributeSync {
+
+	/**
+	 * Applies changed attributes.
+	 *
+	 * @param \WP_User             $user   Bound account.
+	 * @param array<string,mixed>  $claims Verified claims.
+	 * @param array<string,string> $map    Attribute => meta key (already sanitised).
+	 */
+	public static function apply( \WP_User $user, array $claims, array $map ): void {
+		$user_id = (int) $user->ID;
+		$fields  = AttributeMapper::user_fields( $claims );
+		$current = array();
+		foreach ( array_keys( $fields ) as $field ) {
+			$current[ $field ] = (string) $user->get( $field );
+		}
+		$changes = AttributeMapper::changes( $fields, $current );
+		if ( isset( $changes['user_email'] ) && ! self::may_take_email( $user_id, $changes['user_email'], $claims ) ) {
+			unset( $changes['user_email'] );
+		}
+
+		/**
+		 * Filters the account fields a returning Cognito user's sign-in is about to update from the token.
+		 *
+		 * Only fields that differ from the account are passed. Return an empty array to keep the account as it
+		 * is (e.g. when people edit their names in WordPress); the `ID` key is always replaced with the
+		 * account's own.
+		 *
+		 * @param array<string,string> $changes Fields for wp_update_user() (user_email, first_name, last_name,
+		 *                                      display_name, nickname).
+		 * @param array<string,mixed>  $claims  Verified ID-token claims.
+		 * @param \WP_User             $user    The account.
+		 */
+		$changes = (array) apply_filters( 'cognito_blocks_user_update_data', $changes, $claims, $user );
+		if ( array() !== $changes ) {
+			wp_update_user( array_merge( $changes, array( 'ID' => $user_id ) ) );
+		}
+		self::write_meta( $user_id, $claims, $map );
+	}
+
+	/**
+	 * Writes mapped custom attributes whose value changed, skipping anything under the table prefix
+	 * (capabilities and the like).
+	 *
+	 * @param int                  $user_id User.
+	 * @param array<string,mixed>  $claims  Verified claims.
+	 * @param array<string,string> $map     Attribute => meta key.
+	 */
+	public static function write_meta( int $user_id, array $claims, array $map ): void {
+		global $wpdb;
+		foreach ( AttributeMapper::meta( $claims, $map ) as $meta_key => $value ) {
+			if ( str_starts_with( $meta_key, $wpdb->base_prefix ) || str_starts_with( $meta_key, $wpdb->prefix ) ) {
+				continue;
+			}
+			if ( get_user_meta( $user_id, $meta_key, true ) !== $value ) {
+				update_user_meta( $user_id, $meta_key, $value );
+			}
+		}
+	}
+
+	/**
+	 * Whether the account may switch to the token's email: WordPress sends password resets there, so only a
+	 * verified address that no other account uses.
+	 *
+	 * @param int                 $user_id User.
+	 * @param string              $email   Token email.
+	 * @param array<string,mixed> $claims  Verified claims.
+	 */
+	private static function may_take_email( int $user_id, string $email, array $claims ): bool {
+		if ( ! Identity::email_verified( $claims ) || ! is_email( $email ) ) {
+			return false;
+		}
+		$owner = email_exists( $email );
+		return false === $owner || $user_id === (int) $owner;
+	}
+}
