@@ -1,0 +1,324 @@
+<?php
+/**
+ * The session endpoint with ID tokens issued by the Cognito emulator of the test stack (real SRP sign-ins).
+ *
+ * Needs WordPress loaded by the integration bootstrap, served at WP_URL and configured against EMULATOR_URL
+ * (tests/support/stack.mjs does all three). Sign-ins go through tests/support/emulator-sign-in.mjs, which uses
+ * amazon-cognito-identity-js: the seeded app client allows SRP only, as the plugin's forms use it.
+ *
+ * @package CognitoBlocks
+ */
+
+namespace CognitoBlocks\Tests\Integration;
+
+use CognitoBlocks\Settings\Settings;
+use CognitoBlocks\Users\Identity;
+use PHPUnit\Framework\TestCase;
+
+final class EmulatorTokenTest extends TestCase {
+
+	private static string $url = '';
+
+	private static string $emulator = '';
+
+	private static mixed $saved_settings = false;
+
+	public static function setUpBeforeClass(): void {
+		self::$url      = rtrim( (string) getenv( 'WP_URL' ), '/' );
+		self::$emulator = rtrim( (string) getenv( 'EMULATOR_URL' ), '/' );
+		if ( '' === self::$url || '' === self::$emulator || ! function_exists( 'update_option' ) ) {
+			self::markTestSkipped( 'Needs WordPress served at WP_URL and the Cognito emulator at EMULATOR_URL.' );
+		}
+		self::$saved_settings = get_option( Settings::OPTION, false );
+		$settings             = is_array( self::$saved_settings ) ? self::$saved_settings : array();
+		update_option(
+			Settings::OPTION,
+			array_merge(
+				$settings,
+				array(
+					'user_pool_id'   => (string) getenv( 'COGNITO_POOL_ID' ),
+					'client_id'      => (string) getenv( 'COGNITO_CLIENT_ID' ),
+					'region'         => (string) getenv( 'COGNITO_REGION' ),
+					'endpoint'       => self::$emulator,
+					'group_role_map' => array(
+						array(
+							'group' => 'editors',
+							'role'  => 'editor',
+						),
+					),
+					'attribute_map'  => array( 'custom:team' => 'team' ),
+				)
+			)
+		);
+	}
+
+	public static function tearDownAfterClass(): void {
+		if ( '' === self::$url || '' === self::$emulator ) {
+			return;
+		}
+		if ( false === self::$saved_settings ) {
+			delete_option( Settings::OPTION );
+		} else {
+			update_option( Settings::OPTION, self::$saved_settings );
+		}
+	}
+
+	protected function setUp(): void {
+		global $wpdb;
+		// Every request comes from 127.0.0.1: reset its rejected-token counter so tests do not limit each other.
+		$wpdb->query( "DELETE FROM {$wpdb->options} WHERE option_name LIKE '%transient%cognito_blocks_rl_%'" );
+		wp_cache_flush();
+	}
+
+	public function test_the_seeded_editor_signs_in_with_the_role_of_its_group(): void {
+		$users  = json_decode( (string) getenv( 'COGNITO_TEST_USERS' ), true );
+		$editor = is_array( $users ) ? ( $users['editor'] ?? null ) : null;
+		if ( ! is_array( $editor ) ) {
+			$this->markTestSkipped( 'COGNITO_TEST_USERS has no editor user.' );
+		}
+		$tokens = self::sign_in_to_pool( $editor['username'], $editor['password'] );
+		$claims = self::claims( $tokens['idToken'] );
+		$this->assertContains( 'editors', $claims['cognito:groups'] ?? array() );
+
+		$result = self::post_token( $tokens['idToken'] );
+		$this->assertSame( 200, $result['status'], $result['raw'] );
+		$user = self::user_of( $claims['sub'] );
+		$this->assertInstanceOf( \WP_User::class, $user );
+		$this->assertSame( $result['body']['userId'], $user->ID );
+		$this->assertSame( $editor['email'], $user->user_email );
+		$this->assertSame( array( 'editor' ), array_values( $user->roles ) );
+	}
+
+	public function test_a_new_pool_user_gets_its_mapped_attributes_and_later_changes(): void {
+		$username = 'emulator-token-' . bin2hex( random_bytes( 4 ) ) . '@example.test';
+		$password = 'Pw-' . bin2hex( random_bytes( 8 ) ) . '-A1!';
+		self::admin(
+			'AdminCreateUser',
+			array(
+				'Username'       => $username,
+				'MessageAction'  => 'SUPPRESS',
+				'UserAttributes' => self::attributes(
+					array(
+						'email'          => $username,
+						'email_verified' => 'true',
+						'given_name'     => 'Grace',
+						'family_name'    => 'Hopper',
+						'custom:team'    => 'compilers',
+					)
+				),
+			)
+		);
+		self::admin(
+			'AdminSetUserPassword',
+			array(
+				'Username'  => $username,
+				'Password'  => $password,
+				'Permanent' => true,
+			)
+		);
+		self::admin(
+			'AdminAddUserToGroup',
+			array(
+				'Username'  => $username,
+				'GroupName' => 'editors',
+			)
+		);
+
+		$tokens = self::sign_in_to_pool( $username, $password );
+		$first  = self::post_token( $tokens['idToken'] );
+		$this->assertSame( 200, $first['status'], $first['raw'] );
+		$user = self::user_of( self::claims( $tokens['idToken'] )['sub'] );
+		$this->assertInstanceOf( \WP_User::class, $user );
+		$this->assertSame( $username, $user->user_email );
+		$this->assertSame( 'Grace', $user->first_name );
+		$this->assertSame( 'Hopper', $user->last_name );
+		$this->assertSame( 'Grace Hopper', $user->display_name );
+		$this->assertSame( array( 'editor' ), array_values( $user->roles ) );
+		$this->assertSame( 'compilers', get_user_meta( $user->ID, 'team', true ) );
+
+		// The pool changes; the next sign-in carries it over to the same account, and only the mapped fields.
+		self::admin(
+			'AdminUpdateUserAttributes',
+			array(
+				'Username'       => $username,
+				'UserAttributes' => self::attributes(
+					array(
+						'given_name'  => 'Amazing Grace',
+						'family_name' => 'Murray Hopper',
+						'custom:team' => 'cobol',
+					)
+				),
+			)
+		);
+		update_user_meta( $user->ID, 'description', 'Kept as WordPress has it.' );
+		$second = self::post_token( self::sign_in_to_pool( $username, $password )['idToken'] );
+		$this->assertSame( 200, $second['status'], $second['raw'] );
+		$this->assertSame( $user->ID, $second['body']['userId'] );
+
+		clean_user_cache( $user->ID );
+		$updated = get_user_by( 'id', $user->ID );
+		$this->assertInstanceOf( \WP_User::class, $updated );
+		$this->assertSame( 'Amazing Grace', $updated->first_name );
+		$this->assertSame( 'Murray Hopper', $updated->last_name );
+		$this->assertSame( 'Amazing Grace Murray Hopper', $updated->display_name );
+		$this->assertSame( 'cobol', get_user_meta( $user->ID, 'team', true ) );
+		$this->assertSame( $username, $updated->user_email );
+		$this->assertSame( $user->user_login, $updated->user_login );
+		$this->assertSame( 'Kept as WordPress has it.', $updated->description );
+		$this->assertSame( array( 'editor' ), array_values( $updated->roles ) );
+	}
+
+	public function test_a_token_changed_in_one_byte_is_rejected(): void {
+		$users = json_decode( (string) getenv( 'COGNITO_TEST_USERS' ), true );
+		$user  = is_array( $users ) ? ( $users['confirmed'] ?? null ) : null;
+		if ( ! is_array( $user ) ) {
+			$this->markTestSkipped( 'COGNITO_TEST_USERS has no confirmed user.' );
+		}
+		$token = self::sign_in_to_pool( $user['username'], $user['password'] )['idToken'];
+		list( $header, $payload, $signature ) = explode( '.', $token );
+
+		// One byte in the middle of the claims, and one in the middle of the signature (never the last
+		// character, whose low bits base64url may ignore).
+		foreach ( array( array( 1, strlen( $payload ) ), array( 2, strlen( $signature ) ) ) as list( $part, $length ) ) {
+			$parts                 = array( $header, $payload, $signature );
+			$at                    = intdiv( $length, 2 );
+			$parts[ $part ][ $at ] = 'A' === $parts[ $part ][ $at ] ? 'B' : 'A';
+			$result                = self::post_token( implode( '.', $parts ) );
+			$this->assertSame( 401, $result['status'], $result['raw'] );
+			$this->assertSame( 'cognito_blocks_invalid_token', $result['body']['code'] );
+		}
+
+		// The untouched token still works: the rejections did not use up its jti.
+		$this->assertSame( 200, self::post_token( $token )['status'] );
+	}
+
+	/**
+	 * Signs in against the emulator with SRP.
+	 *
+	 * @return array{idToken:string,accessToken:string}
+	 */
+	private static function sign_in_to_pool( string $username, string $password ): array {
+		$script  = dirname( __DIR__, 2 ) . '/support/emulator-sign-in.mjs';
+		$process = proc_open(
+			array( 'node', $script ),
+			array(
+				0 => array( 'pipe', 'r' ),
+				1 => array( 'pipe', 'w' ),
+				2 => array( 'pipe', 'w' ),
+			),
+			$pipes
+		);
+		if ( ! is_resource( $process ) ) {
+			self::fail( 'Could not start node.' );
+		}
+		// The password goes through stdin, so it never shows in a process list.
+		fwrite( $pipes[0], (string) json_encode( array( 'username' => $username, 'password' => $password ) ) );
+		fclose( $pipes[0] );
+		$out = (string) stream_get_contents( $pipes[1] );
+		$err = (string) stream_get_contents( $pipes[2] );
+		fclose( $pipes[1] );
+		fclose( $pipes[2] );
+		$code   = proc_close( $process );
+		$tokens = json_decode( $out, true );
+		if ( 0 !== $code || ! is_array( $tokens ) || ! is_string( $tokens['idToken'] ?? null ) ) {
+			self::fail( 'Sign-in against the emulator failed: ' . $err . $out );
+		}
+		return $tokens;
+	}
+
+	/**
+	 * An admin operation; the emulator accepts any SigV4-style Authorization header from loopback.
+	 *
+	 * @param array<string,mixed> $input Operation input (the pool id is added).
+	 */
+	private static function admin( string $operation, array $input ): void {
+		$result = self::http(
+			self::$emulator . '/',
+			(string) json_encode( array( 'UserPoolId' => (string) getenv( 'COGNITO_POOL_ID' ) ) + $input ),
+			array(
+				'Content-Type: application/x-amz-json-1.1',
+				'X-Amz-Target: AWSCognitoIdentityProviderService.' . $operation,
+				'Authorization: AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=0',
+			)
+		);
+		if ( 200 !== $result['status'] ) {
+			self::fail( $operation . ' failed: ' . $result['raw'] );
+		}
+	}
+
+	/**
+	 * @param array<string,string> $attributes Name => value.
+	 * @return list<array{Name:string,Value:string}>
+	 */
+	private static function attributes( array $attributes ): array {
+		$list = array();
+		foreach ( $attributes as $name => $value ) {
+			$list[] = array(
+				'Name'  => $name,
+				'Value' => $value,
+			);
+		}
+		return $list;
+	}
+
+	/**
+	 * POSTs a token to the session endpoint from the site's own origin.
+	 *
+	 * @return array{status:int,body:mixed,raw:string}
+	 */
+	private static function post_token( string $token ): array {
+		return self::http(
+			self::$url . '/wp-json/cognito-blocks/v1/session',
+			(string) json_encode( array( 'idToken' => $token ) ),
+			array( 'Content-Type: application/json', 'Origin: ' . self::$url )
+		);
+	}
+
+	/**
+	 * @param list<string> $headers Header lines.
+	 * @return array{status:int,body:mixed,raw:string}
+	 */
+	private static function http( string $url, string $body, array $headers ): array {
+		$curl = curl_init( $url );
+		curl_setopt_array(
+			$curl,
+			array(
+				CURLOPT_CUSTOMREQUEST  => 'POST',
+				CURLOPT_POSTFIELDS     => $body,
+				CURLOPT_HTTPHEADER     => $headers,
+				CURLOPT_RETURNTRANSFER => true,
+				CURLOPT_TIMEOUT        => 30,
+			)
+		);
+		$raw    = (string) curl_exec( $curl );
+		$status = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
+		curl_close( $curl );
+		return array(
+			'status' => $status,
+			'body'   => json_decode( $raw, true ),
+			'raw'    => $raw,
+		);
+	}
+
+	/**
+	 * The payload of a JWT, unverified (the test's own bookkeeping).
+	 *
+	 * @return array<string,mixed>
+	 */
+	private static function claims( string $token ): array {
+		$parts  = explode( '.', $token );
+		$claims = json_decode( (string) base64_decode( strtr( $parts[1] ?? '', '-_', '+/' ) ), true );
+		return is_array( $claims ) ? $claims : array();
+	}
+
+	private static function user_of( string $sub ): ?\WP_User {
+		$issuer = self::$emulator . '/' . (string) getenv( 'COGNITO_POOL_ID' );
+		$users  = get_users(
+			array(
+				'meta_key'   => Identity::META_KEY,
+				'meta_value' => Identity::key( $issuer, $sub ),
+			)
+		);
+		return $users[0] ?? null;
+	}
+}
