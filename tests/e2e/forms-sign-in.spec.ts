@@ -1,0 +1,93 @@
+/**
+ * The sign-in block against the real stack: SRP sign-in in the browser, every challenge the seeded users
+ * trigger, then the hand-off that opens the WordPress session.
+ */
+import { test, expect } from '@playwright/test';
+import {
+	codeFromOutbox,
+	codeInput,
+	currentTotp,
+	expectSignedIn,
+	hasSessionCookie,
+	newPassword,
+	openForm,
+	submitSignIn,
+	testUser,
+} from './support/forms';
+
+test( 'wrong password: the error is shown, inputs are kept and no session is opened', async ( {
+	page,
+	context,
+} ) => {
+	const user = testUser( 'confirmed' );
+	await openForm( page, '/e2e-sign-in/' );
+	await submitSignIn( page, user.username, 'Not-the-password-1' );
+
+	await expect( page.getByRole( 'alert' ) ).toContainText(
+		/incorrect|wrong|not match/i
+	);
+	await expect( page.getByLabel( 'Username or email' ) ).toHaveValue(
+		user.username
+	);
+	await expect( page.getByLabel( 'Password', { exact: true } ) ).toHaveValue(
+		'Not-the-password-1'
+	);
+	expect( await hasSessionCookie( context ) ).toBe( false );
+} );
+
+test( 'confirmed user: signs in to WordPress', async ( { page } ) => {
+	const user = testUser( 'confirmed' );
+	await openForm( page, '/e2e-sign-in/' );
+	await submitSignIn( page, user.username, user.password );
+	const wpUser = await expectSignedIn( page );
+	expect( wpUser.name ).toBeTruthy();
+} );
+
+test( 'force-change-password user: sets a new password, then is signed in', async ( {
+	page,
+} ) => {
+	const user = testUser( 'forceChange' );
+	await openForm( page, '/e2e-sign-in/' );
+	await submitSignIn( page, user.username, user.password );
+
+	await expect(
+		page.getByRole( 'heading', { name: 'Set a new password' } )
+	).toBeFocused();
+	await page
+		.getByLabel( 'New password', { exact: true } )
+		.fill( newPassword() );
+	await page.getByRole( 'button', { name: 'Save and continue' } ).click();
+	await expectSignedIn( page );
+} );
+
+test( 'TOTP user: the authenticator code completes the sign-in', async ( {
+	page,
+} ) => {
+	const user = testUser( 'totp' );
+	await openForm( page, '/e2e-sign-in/' );
+	await submitSignIn( page, user.username, user.password );
+
+	await expect(
+		page.getByRole( 'heading', { name: 'Enter your authenticator code' } )
+	).toBeVisible();
+	await codeInput( page ).fill( currentTotp( user.totpSecret! ) );
+	await page.getByRole( 'button', { name: 'Verify' } ).click();
+	await expectSignedIn( page );
+} );
+
+test( 'unconfirmed user: routed to the confirm step, then signed in', async ( {
+	page,
+} ) => {
+	const user = testUser( 'unconfirmed' );
+	const since = Date.now() - 1000;
+	await openForm( page, '/e2e-sign-in/' );
+	await submitSignIn( page, user.username, user.password );
+
+	await expect(
+		page.getByRole( 'heading', { name: 'Confirm your account' } )
+	).toBeVisible();
+	const code = await codeFromOutbox( user.username, since );
+	await codeInput( page ).fill( code );
+	await page.getByRole( 'button', { name: 'Confirm' } ).click();
+	await expectSignedIn( page );
+} );
