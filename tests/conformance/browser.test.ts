@@ -70,8 +70,9 @@ describe( 'browser sign-in across origins', () => {
 		const page = await browser.newPage();
 		const preflights: string[] = [];
 		page.on( 'request', ( r ) => {
-			if ( r.url().startsWith( emulatorUrl() ) )
+			if ( r.url().startsWith( emulatorUrl() ) ) {
 				preflights.push( r.method() );
+			}
 		} );
 		await page.goto( siteUrl );
 		expect( new URL( siteUrl ).port ).not.toBe(

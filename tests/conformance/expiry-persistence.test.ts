@@ -109,7 +109,7 @@ describe( 'code and token lifetimes (injected clock)', () => {
 			message: 'Access Token has expired',
 		} );
 		const refreshed = await cb< {
-			getAccessToken(): { getJwtToken(): string };
+			getAccessToken: () => { getJwtToken: () => string };
 		} >( ( d ) => user.refreshSession( session.getRefreshToken(), d ) );
 		expect(
 			(

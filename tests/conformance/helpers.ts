@@ -166,7 +166,9 @@ export async function setClock(
 		method: 'POST',
 		body: JSON.stringify( { offsetMs } ),
 	} );
-	if ( ! res.ok ) throw new Error( `clock: ${ res.status }` );
+	if ( ! res.ok ) {
+		throw new Error( `clock: ${ res.status }` );
+	}
 }
 
 /** A private emulator (own data folder) for tests that move the clock or restart the server. */

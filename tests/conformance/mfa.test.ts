@@ -20,7 +20,7 @@ const sendMfa = (
 	code: string,
 	type: 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA'
 ) =>
-	cb< { getIdToken(): { payload: Record< string, unknown > } } >( ( d ) =>
+	cb< { getIdToken: () => { payload: Record< string, unknown > } } >( ( d ) =>
 		user.sendMFACode(
 			code,
 			{ onSuccess: ( s ) => d( null, s ), onFailure: d },
@@ -198,7 +198,7 @@ describe( 'MFA required by the pool (MFA_SETUP)', () => {
 			} )
 		);
 		const session = await cb< {
-			getIdToken(): { payload: Record< string, unknown > };
+			getIdToken: () => { payload: Record< string, unknown > };
 		} >( ( d ) =>
 			step.user.verifySoftwareToken( totp( secret ), 'phone', {
 				onSuccess: ( s ) => d( null, s ),

@@ -8,20 +8,20 @@ import { api } from './helpers';
 
 interface Helper {
 	N: { constructor: new ( hex: string, radix: number ) => unknown };
-	getLargeAValue(
-		cb: ( err: unknown, A: { toString( r: number ): string } ) => void
-	): void;
-	getPasswordAuthenticationKey(
+	getLargeAValue: (
+		cb: ( err: unknown, A: { toString: ( r: number ) => string } ) => void
+	) => void;
+	getPasswordAuthenticationKey: (
 		user: string,
 		pw: string,
 		B: unknown,
 		salt: unknown,
 		cb: ( err: unknown, key: Buffer ) => void
-	): void;
+	) => void;
 }
 const { AuthenticationHelper, DateHelper } = cognitoJs as unknown as {
 	AuthenticationHelper: new ( poolName: string ) => Helper;
-	DateHelper: new () => { getNowString(): string };
+	DateHelper: new () => { getNowString: () => string };
 };
 
 export async function srpInitiate(

@@ -87,7 +87,7 @@ describe( 'signed-in user operations', () => {
 	it( 'refreshes the session, and GlobalSignOut revokes access and refresh tokens', async () => {
 		const { user, session } = await freshUser();
 		const refreshed = await cb< {
-			getIdToken(): { payload: Record< string, unknown > };
+			getIdToken: () => { payload: Record< string, unknown > };
 		} >( ( d ) => user.refreshSession( session.getRefreshToken(), d ) );
 		expect( refreshed.getIdToken().payload.origin_jti ).toBe(
 			session.getIdToken().payload.origin_jti
