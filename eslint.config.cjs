@@ -31,7 +31,7 @@ module.exports = [
 	{
 		// The emulator implements wire protocols (TOTP, SRP, JWT): bit operations are the algorithm, and its
 		// functions named use… are not React hooks.
-		files: [ 'dev/cognito-emulator/**' ],
+		files: [ 'dev/cognito-emulator/**', 'tests/conformance/**' ],
 		rules: {
 			'no-bitwise': 'off',
 			'react-hooks/rules-of-hooks': 'off',

@@ -33,6 +33,8 @@ export async function tokenEndpoint(
 	if ( ! client ) {
 		return oauthError( 'invalid_client', 401 );
 	}
+	// Both grant types below need the client's pool; an unknown grant returns before using it.
+	// eslint-disable-next-line @wordpress/no-unused-vars-before-return
 	const pool = ctx.store.pool( client.poolId );
 	const grant = form.get( 'grant_type' );
 	if ( grant === 'authorization_code' ) {

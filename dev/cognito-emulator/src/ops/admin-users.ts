@@ -145,12 +145,11 @@ function filterFor( filter: unknown ): ( u: User ) => boolean {
 		if ( attr === 'username' ) {
 			return u.username;
 		}
-		if ( attr === 'cognito:user_status' || attr === 'status' ) {
-			return attr === 'status'
-				? u.enabled
-					? 'Enabled'
-					: 'Disabled'
-				: u.status;
+		if ( attr === 'status' ) {
+			return u.enabled ? 'Enabled' : 'Disabled';
+		}
+		if ( attr === 'cognito:user_status' ) {
+			return u.status;
 		}
 		return u.attributes[ attr ];
 	};
