@@ -25,12 +25,29 @@ final class LocalPasswordPolicy {
 	 */
 	public static function check( mixed $user, string $password = '' ): mixed {
 		unset( $password );
-		if ( ! $user instanceof \WP_User || Settings::current()->bool( 'allow_local_passwords' ) ) {
+		if ( ! $user instanceof \WP_User || ! self::refuses( $user ) ) {
 			return $user;
 		}
-		if ( '' === (string) get_user_meta( (int) $user->ID, Identity::META_KEY, true ) ) {
-			return $user;
+		return self::error();
+	}
+
+	/**
+	 * Whether a WordPress password (or anything derived from one, such as an application password or a reset
+	 * e-mail) must not open this account.
+	 *
+	 * @param \WP_User $user Account.
+	 */
+	public static function refuses( \WP_User $user ): bool {
+		if ( Settings::current()->bool( 'allow_local_passwords' ) ) {
+			return false;
 		}
+		return '' !== (string) get_user_meta( (int) $user->ID, Identity::META_KEY, true );
+	}
+
+	/**
+	 * The refusal, with one message wherever a WordPress password was tried.
+	 */
+	public static function error(): \WP_Error {
 		return new \WP_Error(
 			'cognito_blocks_local_password_disabled',
 			__( 'This account signs in with the site’s sign-in form, not a WordPress password.', 'cognito-blocks' )
