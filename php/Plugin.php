@@ -42,6 +42,16 @@ final class Plugin {
 		add_action( 'wp_logout', array( Rest\SignedOutCookie::class, 'set' ) );
 		add_action( 'wp_login', array( Rest\SignedOutCookie::class, 'clear' ) );
 		add_filter( 'wp_authenticate_user', array( Users\LocalPasswordPolicy::class, 'check' ), 10, 2 );
+
+		add_action( 'login_enqueue_scripts', array( Login\LoginScreen::class, 'enqueue' ) );
+		add_filter( 'login_body_class', array( Login\LoginScreen::class, 'body_class' ) );
+		add_filter( 'login_message', array( Login\LoginScreen::class, 'message' ) );
+		add_action( 'login_form', array( Login\LoginScreen::class, 'password_field' ) );
+		add_action( 'lostpassword_form', array( Login\LoginScreen::class, 'password_field' ) );
+		add_filter( 'enable_login_autofocus', array( Login\LoginScreen::class, 'autofocus' ) );
+		add_action( 'wp_authenticate_application_password_errors', array( Login\PasswordGuard::class, 'application_password' ), 10, 2 );
+		add_filter( 'allow_password_reset', array( Login\PasswordGuard::class, 'password_reset' ), 10, 2 );
+		add_filter( 'registration_errors', array( Login\PasswordGuard::class, 'registration' ) );
 	}
 
 	/**
