@@ -13,9 +13,12 @@ export function siteUrl( pathname = '/' ): string {
 	return new URL( pathname, base ).toString();
 }
 
-/** Signs in to wp-admin with the site's local administrator account. */
+/**
+ * Signs in to wp-admin with the site's local administrator account. It has no Cognito link, so it uses the
+ * WordPress-password form, which wp-login.php shows on its own with `cognito_blocks_password=1` (php/Login).
+ */
 export async function loginAsAdmin( page: Page ): Promise< void > {
-	await page.goto( siteUrl( '/wp-login.php' ) );
+	await page.goto( siteUrl( '/wp-login.php?cognito_blocks_password=1' ) );
 	await page
 		.locator( '#user_login' )
 		.fill( process.env.WP_ADMIN_USER ?? 'admin' );
