@@ -6,6 +6,7 @@ import { test, expect } from '@playwright/test';
 import {
 	codeFromOutbox,
 	codeInput,
+	cognitoKeys,
 	currentTotp,
 	expectSignedIn,
 	hasSessionCookie,
@@ -35,12 +36,34 @@ test( 'wrong password: the error is shown, inputs are kept and no session is ope
 	expect( await hasSessionCookie( context ) ).toBe( false );
 } );
 
-test( 'confirmed user: signs in to WordPress', async ( { page } ) => {
+test( 'confirmed user: signs in without posting the password to WordPress, and signs out again', async ( {
+	page,
+} ) => {
 	const user = testUser( 'confirmed' );
+	const posted: string[] = [];
+	page.on( 'request', ( request ) => {
+		if ( request.url().startsWith( process.env.WP_URL ?? '' ) ) {
+			posted.push( `${ request.url() } ${ request.postData() ?? '' }` );
+		}
+	} );
 	await openForm( page, '/e2e-sign-in/' );
 	await submitSignIn( page, user.username, user.password );
 	const wpUser = await expectSignedIn( page );
 	expect( wpUser.name ).toBeTruthy();
+	expect( posted.some( ( line ) => line.includes( user.password ) ) ).toBe(
+		false
+	);
+	expect( await cognitoKeys( page ) ).not.toHaveLength( 0 );
+
+	// WordPress's logout marks the browser signed out; the next form drops the Cognito tokens it kept.
+	await page.getByRole( 'link', { name: 'Sign out' } ).click();
+	await expect(
+		page.locator( '[data-cognito-blocks][data-mounted="true"]' )
+	).toHaveCount( 1 );
+	expect( await cognitoKeys( page ) ).toHaveLength( 0 );
+	expect( await page.evaluate( () => document.cookie ) ).not.toContain(
+		'cognito_blocks_signed_out'
+	);
 } );
 
 test( 'force-change-password user: sets a new password, then is signed in', async ( {

@@ -141,3 +141,15 @@ export async function hasSessionCookie(
 		cookie.name.startsWith( 'wordpress_logged_in_' )
 	);
 }
+
+/**
+ * Keys amazon-cognito-identity-js keeps in the page's sessionStorage (the default token storage).
+ * @param page
+ */
+export function cognitoKeys( page: Page ): Promise< string[] > {
+	return page.evaluate( () =>
+		Object.keys( window.sessionStorage ).filter( ( key ) =>
+			key.startsWith( 'CognitoIdentityServiceProvider.' )
+		)
+	);
+}
