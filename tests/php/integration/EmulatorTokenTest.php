@@ -92,37 +92,9 @@ final class EmulatorTokenTest extends TestCase {
 	public function test_a_new_pool_user_gets_its_mapped_attributes_and_later_changes(): void {
 		$username = 'emulator-token-' . bin2hex( random_bytes( 4 ) ) . '@example.test';
 		$password = 'Pw-' . bin2hex( random_bytes( 8 ) ) . '-A1!';
-		self::admin(
-			'AdminCreateUser',
-			array(
-				'Username'       => $username,
-				'MessageAction'  => 'SUPPRESS',
-				'UserAttributes' => self::attributes(
-					array(
-						'email'          => $username,
-						'email_verified' => 'true',
-						'given_name'     => 'Grace',
-						'family_name'    => 'Hopper',
-						'custom:team'    => 'compilers',
-					)
-				),
-			)
-		);
-		self::admin(
-			'AdminSetUserPassword',
-			array(
-				'Username'  => $username,
-				'Password'  => $password,
-				'Permanent' => true,
-			)
-		);
-		self::admin(
-			'AdminAddUserToGroup',
-			array(
-				'Username'  => $username,
-				'GroupName' => 'editors',
-			)
-		);
+		self::admin( 'AdminCreateUser', $username, array( 'MessageAction' => 'SUPPRESS' ) + self::attributes( array( 'email' => $username, 'email_verified' => 'true', 'given_name' => 'Grace', 'family_name' => 'Hopper', 'custom:team' => 'compilers' ) ) );
+		self::admin( 'AdminSetUserPassword', $username, array( 'Password' => $password, 'Permanent' => true ) );
+		self::admin( 'AdminAddUserToGroup', $username, array( 'GroupName' => 'editors' ) );
 
 		$tokens = self::sign_in_to_pool( $username, $password );
 		$first  = self::post_token( $tokens['idToken'] );
@@ -137,19 +109,7 @@ final class EmulatorTokenTest extends TestCase {
 		$this->assertSame( 'compilers', get_user_meta( $user->ID, 'team', true ) );
 
 		// The pool changes; the next sign-in carries it over to the same account, and only the mapped fields.
-		self::admin(
-			'AdminUpdateUserAttributes',
-			array(
-				'Username'       => $username,
-				'UserAttributes' => self::attributes(
-					array(
-						'given_name'  => 'Amazing Grace',
-						'family_name' => 'Murray Hopper',
-						'custom:team' => 'cobol',
-					)
-				),
-			)
-		);
+		self::admin( 'AdminUpdateUserAttributes', $username, self::attributes( array( 'given_name' => 'Amazing Grace', 'family_name' => 'Murray Hopper', 'custom:team' => 'cobol' ) ) );
 		update_user_meta( $user->ID, 'description', 'Kept as WordPress has it.' );
 		$second = self::post_token( self::sign_in_to_pool( $username, $password )['idToken'] );
 		$this->assertSame( 200, $second['status'], $second['raw'] );
@@ -227,14 +187,18 @@ final class EmulatorTokenTest extends TestCase {
 	}
 
 	/**
-	 * An admin operation; the emulator accepts any SigV4-style Authorization header from loopback.
+	 * An admin operation on one user; the emulator accepts any SigV4-style Authorization header from loopback.
 	 *
-	 * @param array<string,mixed> $input Operation input (the pool id is added).
+	 * @param array<string,mixed> $input Further input.
 	 */
-	private static function admin( string $operation, array $input ): void {
+	private static function admin( string $operation, string $username, array $input ): void {
+		$input  = array(
+			'UserPoolId' => (string) getenv( 'COGNITO_POOL_ID' ),
+			'Username'   => $username,
+		) + $input;
 		$result = self::http(
 			self::$emulator . '/',
-			(string) json_encode( array( 'UserPoolId' => (string) getenv( 'COGNITO_POOL_ID' ) ) + $input ),
+			(string) json_encode( $input ),
 			array(
 				'Content-Type: application/x-amz-json-1.1',
 				'X-Amz-Target: AWSCognitoIdentityProviderService.' . $operation,
@@ -248,7 +212,7 @@ final class EmulatorTokenTest extends TestCase {
 
 	/**
 	 * @param array<string,string> $attributes Name => value.
-	 * @return list<array{Name:string,Value:string}>
+	 * @return array{UserAttributes:list<array{Name:string,Value:string}>}
 	 */
 	private static function attributes( array $attributes ): array {
 		$list = array();
@@ -258,7 +222,7 @@ final class EmulatorTokenTest extends TestCase {
 				'Value' => $value,
 			);
 		}
-		return $list;
+		return array( 'UserAttributes' => $list );
 	}
 
 	/**
