@@ -7,13 +7,13 @@
  *   npm run bench [-- --only=session,srp,front-end] [-- --count=200]
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildIfStale } from '../dev/lib/build.mjs';
 import { PROJECT_ROOT } from '../dev/wordpress/wordpress.mjs';
-import { startTestStack, STACK_DIR } from '../tests/support/stack.mjs';
+import { startTestStack } from '../tests/support/stack.mjs';
 import { run as sessionEndpoint } from './session-endpoint.mjs';
 import { SectionSkipped } from './skip.mjs';
 
@@ -94,35 +94,9 @@ const sections = [
 
 let stack = null;
 
-/**
- * Whether a stack started from this checkout still answers. The test stack lives in one fixed folder
- * (tests/support/stack.mjs STACK_DIR) and starting it wipes that folder, so a second start would break a
- * running `npm test`.
- */
-async function stackAlreadyRunning() {
-	try {
-		const { WP_URL: url } = JSON.parse(
-			readFileSync( path.join( STACK_DIR, 'stack.json' ), 'utf8' )
-		);
-		const response = await fetch( `${ url }/wp-json/`, {
-			signal: AbortSignal.timeout( 2000 ),
-		} );
-		return response.ok ? url : null;
-	} catch {
-		return null;
-	}
-}
-
 /** Builds if needed and starts the stack; null when the stack did not start. */
 async function startStack() {
 	console.log( '── Test stack ──' );
-	const running = await stackAlreadyRunning();
-	if ( running ) {
-		console.error(
-			`  a test stack from this checkout is running at ${ running } (npm test?); run the benchmarks when it has stopped`
-		);
-		return null;
-	}
 	const started = Date.now();
 	try {
 		console.log(
@@ -135,7 +109,9 @@ async function startStack() {
 		);
 	}
 	try {
+		// Its own folder (.dev/bench), so the benchmarks can run while `npm test` does.
 		const result = await startTestStack( {
+			name: 'bench',
 			log: ( line ) => console.log( `  ${ line }` ),
 		} );
 		console.log(

@@ -3,10 +3,10 @@
  * the plugin active, each on a free 127.0.0.1 port. Used by tests/run.mjs for the PHP integration and end-to-end
  * suites, and by Playwright's global setup when the e2e suite is run on its own.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { startMariaDb } from '../../dev/lib/mariadb.mjs';
-import { freePort } from '../../dev/lib/processes.mjs';
+import { freePort, UserFacingError } from '../../dev/lib/processes.mjs';
 import { demoPassword } from '../../dev/lib/demo.mjs';
 import {
 	prepareWordPress,
@@ -16,13 +16,55 @@ import {
 import { emulatorAvailable, startTestEmulator } from './emulator.mjs';
 import { testPages } from './pages.mjs';
 
+/** Where `npm test`'s stack lives; other users (the benchmarks) pass their own name. */
 export const STACK_DIR = path.join( PROJECT_ROOT, '.dev/test' );
 
+function isAlive( pid ) {
+	try {
+		process.kill( pid, 0 );
+		return true;
+	} catch ( error ) {
+		return error.code === 'EPERM';
+	}
+}
+
 /**
+ * Takes the stack folder for this process. Starting a stack wipes its folder, so a second run from the same
+ * checkout (say `npm run bench` during `npm test`) must stop here rather than pull the site from under the first.
+ */
+function lockStackDir( dir ) {
+	mkdirSync( dir, { recursive: true } );
+	const lock = path.join( dir, 'stack.lock' );
+	for ( let attempt = 0; attempt < 2; attempt++ ) {
+		try {
+			writeFileSync( lock, String( process.pid ), { flag: 'wx' } );
+			return () => rmSync( lock, { force: true } );
+		} catch ( error ) {
+			if ( error.code !== 'EEXIST' ) {
+				throw error;
+			}
+			const owner = Number( readFileSync( lock, 'utf8' ) );
+			if ( owner && isAlive( owner ) ) {
+				throw new UserFacingError(
+					`${ path.relative( PROJECT_ROOT, dir ) } is in use by another test stack (process ${ owner }). Wait for it to finish.`
+				);
+			}
+			rmSync( lock, { force: true } ); // left behind by a run that was killed
+		}
+	}
+	throw new UserFacingError( `Could not lock ${ dir }.` );
+}
+
+/**
+ * @param {Object}    options
+ * @param {string=}   options.name Folder under .dev/ (default "test").
+ * @param {Function=} options.log  Progress lines.
  * @return {Promise<{ env: Record<string,string>, stop: () => Promise<void> }>}
  */
-export async function startTestStack( { log = () => {} } = {} ) {
-	const stops = [];
+export async function startTestStack( { name = 'test', log = () => {} } = {} ) {
+	const stackDir = path.join( PROJECT_ROOT, '.dev', name );
+	const unlock = lockStackDir( stackDir );
+	const stops = [ async () => unlock() ];
 	const stop = async () => {
 		for ( const fn of stops.reverse() ) {
 			await fn().catch( () => {} );
@@ -31,7 +73,7 @@ export async function startTestStack( { log = () => {} } = {} ) {
 	try {
 		log( 'starting MariaDB' );
 		const mariadb = await startMariaDb( {
-			dataDir: path.join( STACK_DIR, 'mariadb' ),
+			dataDir: path.join( stackDir, 'mariadb' ),
 			database: 'wordpress_test',
 		} );
 		stops.push( mariadb.stop );
@@ -41,14 +83,14 @@ export async function startTestStack( { log = () => {} } = {} ) {
 		if ( emulatorAvailable() ) {
 			log( 'starting the Cognito emulator' );
 			emulator = await startTestEmulator( {
-				dataDir: path.join( STACK_DIR, 'cognito-emulator' ),
+				dataDir: path.join( stackDir, 'cognito-emulator' ),
 			} );
 			stops.push( emulator.stop );
 		}
 
 		const port = await freePort();
 		const url = `http://127.0.0.1:${ port }`;
-		const dir = path.join( STACK_DIR, 'wordpress' );
+		const dir = path.join( stackDir, 'wordpress' );
 		const admin = {
 			user: 'admin',
 			password: demoPassword(),
@@ -63,7 +105,7 @@ export async function startTestStack( { log = () => {} } = {} ) {
 			admin,
 			settings: emulator?.settings ?? null,
 			pages: testPages(),
-			debugLog: path.join( STACK_DIR, 'debug.log' ),
+			debugLog: path.join( stackDir, 'debug.log' ),
 		} );
 		log( `serving WordPress at ${ url }` );
 		const server = await serveWordPress( { dir, port } );
@@ -74,16 +116,16 @@ export async function startTestStack( { log = () => {} } = {} ) {
 			WP_ROOT: dir,
 			WP_ADMIN_USER: admin.user,
 			WP_ADMIN_PASSWORD: admin.password,
-			WP_DEBUG_LOG: path.join( STACK_DIR, 'debug.log' ),
+			WP_DEBUG_LOG: path.join( stackDir, 'debug.log' ),
 			DB_HOST: `${ db.host }:${ db.port }`,
 			DB_NAME: db.name,
 			DB_USER: db.user,
 			DB_PASSWORD: db.password,
 			...( emulator ? emulator.env : {} ),
 		};
-		mkdirSync( STACK_DIR, { recursive: true } );
+		mkdirSync( stackDir, { recursive: true } );
 		writeFileSync(
-			path.join( STACK_DIR, 'stack.json' ),
+			path.join( stackDir, 'stack.json' ),
 			JSON.stringify( env, null, '\t' )
 		);
 		return { env, stop };
