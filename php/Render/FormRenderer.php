@@ -40,6 +40,7 @@ final class FormRenderer {
 			// Signed-in pages are not page-cached, so this per-visitor markup is safe here and needs no script.
 			return self::signed_in( $wrapper );
 		}
+		// The blocks declare no viewScript for the same reason: the script loads only where a form is printed.
 		Assets::enqueue();
 
 		$config = array(

@@ -133,7 +133,9 @@ final class RenderTest extends TestCase {
 		$this->assertIsInt( $user_id );
 		try {
 			wp_set_current_user( $user_id );
-			$html = do_shortcode( '[cognito_login]' );
+			wp_dequeue_script( 'cognito-blocks-view' );
+			$html = do_blocks( '<!-- wp:cognito-blocks/login /-->' );
+			$this->assertFalse( wp_script_is( 'cognito-blocks-view', 'enqueued' ), 'no form, no script' );
 			$this->assertStringContainsString( 'Signed in as Robin &amp; Render', $html );
 			$this->assertStringContainsString( 'action=logout', $html );
 			$this->assertStringContainsString( 'redirect_to=', $html );
