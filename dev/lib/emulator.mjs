@@ -68,6 +68,7 @@ export async function runEmulator( {
 	}
 	return {
 		url,
+		pid: emulator.child.pid,
 		stop: emulator.stop,
 		output: emulator.output,
 		settings: {

@@ -19,6 +19,32 @@ import { testPages } from './pages.mjs';
 /** Where `npm test`'s stack lives; other users (the benchmarks) pass their own name. */
 export const STACK_DIR = path.join( PROJECT_ROOT, '.dev/test' );
 
+/** Stops the process group whose leader is recorded in `file`, if it still runs. */
+async function stopGroupFromFile( file ) {
+	let pid = 0;
+	try {
+		pid = Number( readFileSync( file, 'utf8' ) );
+	} catch {
+		return;
+	}
+	if ( ! pid || ! isAlive( pid ) ) {
+		return;
+	}
+	try {
+		process.kill( -pid, 'SIGTERM' );
+	} catch {
+		return;
+	}
+	for ( let waited = 0; waited < 5000 && isAlive( pid ); waited += 100 ) {
+		await new Promise( ( resolve ) => setTimeout( resolve, 100 ) );
+	}
+	if ( isAlive( pid ) ) {
+		try {
+			process.kill( -pid, 'SIGKILL' );
+		} catch {}
+	}
+}
+
 function isAlive( pid ) {
 	try {
 		process.kill( pid, 0 );
@@ -86,6 +112,12 @@ export async function startTestStack( { name = 'test', log = () => {} } = {} ) {
 				dataDir: path.join( stackDir, 'cognito-emulator' ),
 			} );
 			stops.push( emulator.stop );
+			// Tests that stop and restart the emulator (outage tests) record the process group of the instance
+			// they started here, so the stack still stops whichever instance is running at the end.
+			const pidFile = path.join( stackDir, 'emulator.pid' );
+			writeFileSync( pidFile, String( emulator.pid ) );
+			emulator.env.EMULATOR_PID_FILE = pidFile;
+			stops.push( async () => stopGroupFromFile( pidFile ) );
 		}
 
 		const port = await freePort();
