@@ -1,5 +1,5 @@
 /**
- * Vitest (unit and component tests in jsdom) and the designer gallery (`npm run gallery`).
+ * Vitest (unit and component tests in jsdom) and the designer gallery (`npm run gallery`, then open /gallery/).
  */
 import { defineConfig } from 'vitest/config';
 
