@@ -1,6 +1,7 @@
 /**
  * One mounted account form: the flow (useAuthFlow over the form's services) rendered by the AccountFlow view.
- * Navigation happens here, once, when the flow reports that WordPress opened the session.
+ * Navigation happens here, once, when the flow reports that WordPress opened the session; the QR code of an
+ * authenticator set-up is drawn here too, because loading its encoder is I/O the view must not do.
  */
 import { useRef } from 'react';
 import {
@@ -9,6 +10,7 @@ import {
 	type AccountFormConfig,
 } from '../components/account-flow';
 import { useAuthFlow } from '../hooks/useAuthFlow';
+import { useQrDataUrl } from './qr-code';
 import type { FormServices } from './services';
 
 export interface AccountFormProps {
@@ -33,12 +35,17 @@ export function AccountForm( { config, services }: AccountFormProps ) {
 			}
 		},
 	} );
+	// Drawn only once the flow has a set-up URI, i.e. on the MFA_SETUP step; the encoder is fetched then.
+	const qr = useQrDataUrl( flow.context.otpauthUri );
 	return (
 		<AccountFlow
 			flow={ flow }
 			config={ config }
 			onNavigate={ services.navigate }
 			checkPassword={ services.checkPassword }
+			qrDataUrl={ ( uri ) =>
+				uri === flow.context.otpauthUri ? qr : undefined
+			}
 		/>
 	);
 }
