@@ -116,3 +116,64 @@ export async function startEmulator(): Promise< void > {
 	child.unref();
 	await until( healthy, 'the restarted emulator to answer', 30_000 );
 }
+
+/**
+ * Calls an admin operation of the emulator. It accepts any SigV4-looking signature from this machine, as there
+ * are no IAM users to check it against.
+ * @param operation
+ * @param input
+ */
+async function admin(
+	operation: string,
+	input: Record< string, unknown >
+): Promise< Record< string, any > > {
+	const response = await fetch( `${ env( 'EMULATOR_URL' ) }/`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/x-amz-json-1.1',
+			'x-amz-target': `AWSCognitoIdentityProviderService.${ operation }`,
+			authorization:
+				'AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=0',
+		},
+		body: JSON.stringify( input ),
+	} );
+	const body = await response.json();
+	if ( ! response.ok ) {
+		throw new Error( `${ operation }: ${ JSON.stringify( body ) }` );
+	}
+	return body;
+}
+
+/**
+ * A second pool that requires MFA, with one confirmed user who has no factor yet: signing that user in leads to
+ * the MFA_SETUP challenge, which the seeded test pool (MFA optional) never asks for.
+ * @param password
+ */
+export async function createMfaRequiredPool( password: string ): Promise< {
+	poolId: string;
+	clientId: string;
+	username: string;
+} > {
+	const { UserPool } = await admin( 'CreateUserPool', {
+		PoolName: `mfa-required-${ Date.now() }`,
+		MfaConfiguration: 'ON',
+	} );
+	const { UserPoolClient } = await admin( 'CreateUserPoolClient', {
+		UserPoolId: UserPool.Id,
+		ClientName: 'WordPress (MFA required)',
+	} );
+	const username = `mfa-setup-${ Date.now() }@example.test`;
+	await admin( 'AdminCreateUser', {
+		UserPoolId: UserPool.Id,
+		Username: username,
+		MessageAction: 'SUPPRESS',
+		UserAttributes: [ { Name: 'email', Value: username } ],
+	} );
+	await admin( 'AdminSetUserPassword', {
+		UserPoolId: UserPool.Id,
+		Username: username,
+		Password: password,
+		Permanent: true,
+	} );
+	return { poolId: UserPool.Id, clientId: UserPoolClient.ClientId, username };
+}
