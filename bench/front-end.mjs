@@ -21,7 +21,7 @@ import { pageWeight } from './front-end-weight.mjs';
 
 export async function run(
 	env,
-	log = ( line ) => console.log( `  ${ line }` )
+	log = ( line ) => console.log( line ? `  ${ line }` : '' )
 ) {
 	const user = confirmedUser( env );
 	const signIn = await contentLink( env, 'pages', 'e2e-sign-in' );
