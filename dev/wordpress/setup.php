@@ -2,7 +2,10 @@
 /**
  * Installs and configures the local WordPress, idempotently. Run by dev/wordpress/wordpress.mjs with the PHP CLI:
  *
- *   php dev/wordpress/setup.php <wordpress-root>   (settings as JSON on standard input)
+ *   php dev/wordpress/setup.php <wordpress-root> [settings.json]   (else the settings JSON on standard input)
+ *
+ * The file argument serves the Playground fallback (dev/wordpress/playground.mjs), which runs this script as a
+ * blueprint step, without standard input.
  *
  * Input: { "url", "title", "admin": { "user", "password", "email" }, "plugin": "cognito-blocks/cognito-blocks.php",
  *          "settings": { …cognito_blocks_settings… } | null, "pages": [ { "slug", "title", "content" } ] }
@@ -14,9 +17,9 @@
 // phpcs:disable WordPress.WP.GlobalVariablesOverride.Prohibited -- a CLI bootstrap has to set up the request globals.
 
 $cb_root  = rtrim( $argv[1] ?? '', '/' );
-$cb_input = json_decode( (string) stream_get_contents( STDIN ), true );
+$cb_input = json_decode( (string) ( isset( $argv[2] ) ? file_get_contents( $argv[2] ) : stream_get_contents( STDIN ) ), true );
 if ( ! is_file( $cb_root . '/wp-load.php' ) || ! is_array( $cb_input ) ) {
-	fwrite( STDERR, "usage: php setup.php <wordpress-root> < settings.json\n" );
+	fwrite( STDERR, "usage: php setup.php <wordpress-root> [settings.json] (or the JSON on standard input)\n" );
 	exit( 2 );
 }
 

@@ -4,7 +4,8 @@
  * WordPress comes from the npm package @wp-playground/wordpress-builds (its newest build, wp-beta = 6.6-RC3: the
  * PHP files are in src/wordpress/wp-beta.zip and the static files in public/wp-beta). Its bundled wp-config.php and
  * SQLite database are dropped so WordPress installs fresh. The database is SQLite through the
- * sqlite-database-integration drop-in (same package) or MariaDB, and the site is served by `php -S`.
+ * sqlite-database-integration drop-in (same package) or MariaDB, and the site is served by `php -S`. Without a
+ * usable PHP CLI, npm start serves the same files with @wp-playground/cli instead (playground.mjs).
  */
 import {
 	existsSync,
@@ -37,8 +38,8 @@ const require = createRequire( import.meta.url );
 const BUILDS = path.dirname(
 	require.resolve( '@wp-playground/wordpress-builds/package.json' )
 );
-const BUILD_NAME = 'wp-beta';
-const PLUGIN_SLUG = 'cognito-blocks';
+export const BUILD_NAME = 'wp-beta';
+export const PLUGIN_SLUG = 'cognito-blocks';
 
 /** The PHP CLI with the extensions the chosen database needs, or a UserFacingError saying what to install. */
 export async function checkPhp( dbType ) {
@@ -78,7 +79,7 @@ function salts() {
 		.join( '\n' );
 }
 
-function wpConfig( { url, db, debugLog } ) {
+export function wpConfig( { url, db, debugLog } ) {
 	const database =
 		db.type === 'mariadb'
 			? `define( 'DB_NAME', '${ db.name }' );
@@ -117,6 +118,60 @@ require_once ABSPATH . 'wp-settings.php';
 }
 
 /**
+ * Unpacks the WordPress build into `staging`, without a wp-config.php or database, and with the SQLite drop-in
+ * when asked. `servedAt` is where PHP will see the tree (the drop-in holds an absolute path into it).
+ */
+export async function unpackWordPress( { staging, servedAt, sqlite } ) {
+	rmSync( staging, { recursive: true, force: true } );
+	await extractZip(
+		path.join( BUILDS, 'src/wordpress', `${ BUILD_NAME }.zip` ),
+		{ dir: staging }
+	);
+	cpSync( path.join( BUILDS, 'public', BUILD_NAME ), staging, {
+		recursive: true,
+	} );
+	rmSync( path.join( staging, 'wp-config.php' ), { force: true } );
+	rmSync( path.join( staging, 'wp-content/database/.ht.sqlite' ), {
+		force: true,
+	} );
+	if ( ! sqlite ) {
+		return;
+	}
+	const unpacked = `${ staging }/sqlite-zip`;
+	await extractZip(
+		path.join(
+			BUILDS,
+			'src/sqlite-database-integration/sqlite-database-integration.zip'
+		),
+		{
+			dir: unpacked,
+		}
+	);
+	const pluginDir = path.join(
+		staging,
+		'wp-content/plugins/sqlite-database-integration'
+	);
+	renameSync(
+		path.join( unpacked, 'sqlite-database-integration-main' ),
+		pluginDir
+	);
+	rmSync( unpacked, { recursive: true, force: true } );
+	const dropIn = readFileSync( path.join( pluginDir, 'db.copy' ), 'utf8' )
+		.replaceAll(
+			'{SQLITE_IMPLEMENTATION_FOLDER_PATH}',
+			pluginDir.replace( staging, servedAt )
+		)
+		.replaceAll(
+			'{SQLITE_PLUGIN}',
+			'sqlite-database-integration/load.php'
+		);
+	writeFileSync( path.join( staging, 'wp-content/db.php' ), dropIn );
+	mkdirSync( path.join( staging, 'wp-content/database' ), {
+		recursive: true,
+	} );
+}
+
+/**
  * Lays out the WordPress files in `dir` unless a matching tree is already there.
  *
  * @return {Promise<boolean>} true when files were (re)created.
@@ -132,53 +187,11 @@ async function layOutFiles( { dir, url, db, fresh, debugLog } ) {
 		return false;
 	}
 	const staging = `${ dir }.tmp-${ process.pid }`;
-	rmSync( staging, { recursive: true, force: true } );
-	await extractZip(
-		path.join( BUILDS, 'src/wordpress', `${ BUILD_NAME }.zip` ),
-		{ dir: staging }
-	);
-	cpSync( path.join( BUILDS, 'public', BUILD_NAME ), staging, {
-		recursive: true,
+	await unpackWordPress( {
+		staging,
+		servedAt: dir,
+		sqlite: db.type === 'sqlite',
 	} );
-	rmSync( path.join( staging, 'wp-config.php' ), { force: true } );
-	rmSync( path.join( staging, 'wp-content/database/.ht.sqlite' ), {
-		force: true,
-	} );
-
-	if ( db.type === 'sqlite' ) {
-		const unpacked = `${ staging }/sqlite-zip`;
-		await extractZip(
-			path.join(
-				BUILDS,
-				'src/sqlite-database-integration/sqlite-database-integration.zip'
-			),
-			{
-				dir: unpacked,
-			}
-		);
-		const pluginDir = path.join(
-			staging,
-			'wp-content/plugins/sqlite-database-integration'
-		);
-		renameSync(
-			path.join( unpacked, 'sqlite-database-integration-main' ),
-			pluginDir
-		);
-		rmSync( unpacked, { recursive: true, force: true } );
-		const dropIn = readFileSync( path.join( pluginDir, 'db.copy' ), 'utf8' )
-			.replaceAll(
-				'{SQLITE_IMPLEMENTATION_FOLDER_PATH}',
-				pluginDir.replace( staging, dir )
-			)
-			.replaceAll(
-				'{SQLITE_PLUGIN}',
-				'sqlite-database-integration/load.php'
-			);
-		writeFileSync( path.join( staging, 'wp-content/db.php' ), dropIn );
-		mkdirSync( path.join( staging, 'wp-content/database' ), {
-			recursive: true,
-		} );
-	}
 
 	// The plugin is the checkout itself, linked in so edits to PHP show up on reload.
 	symlinkSync(
