@@ -5,6 +5,9 @@
  *
  *   npm start -- [--port=8888] [--emulator-port=9229] [--db=sqlite|mariadb] [--fresh] [--no-emulator]
  *
+ * Without a PHP CLI (or with COGNITO_BLOCKS_FORCE_PLAYGROUND=1) WordPress runs in @wp-playground/cli instead of
+ * `php -S`; see dev/wordpress/README.md.
+ *
  * With --no-emulator the plugin is configured from COGNITO_BLOCKS_USER_POOL_ID, COGNITO_BLOCKS_CLIENT_ID and
  * COGNITO_BLOCKS_REGION (a real user pool) instead.
  */
@@ -16,6 +19,14 @@ import {
 	serveWordPress,
 	PROJECT_ROOT,
 } from './wordpress/wordpress.mjs';
+import {
+	shouldUsePlayground,
+	playgroundCliCached,
+	fetchPlaygroundCli,
+	preparePlaygroundWordPress,
+	servePlaygroundWordPress,
+	PLAYGROUND_CLI_VERSION,
+} from './wordpress/playground.mjs';
 import { startMariaDb } from './lib/mariadb.mjs';
 import { buildIfStale } from './lib/build.mjs';
 import { loadDemoCredentials } from './lib/demo.mjs';
@@ -56,6 +67,7 @@ async function main() {
 			`--db must be sqlite or mariadb, not "${ args.db }".`
 		);
 	}
+	const playground = await shouldUsePlayground( args.db );
 	const useEmulator = ! args[ 'no-emulator' ] && emulatorAvailable();
 	await assertPortFree(
 		port,
@@ -107,13 +119,34 @@ async function main() {
 	}
 
 	const url = `http://127.0.0.1:${ port }`;
+	if ( playground ) {
+		console.log(
+			`▸ ${
+				process.env.COGNITO_BLOCKS_FORCE_PLAYGROUND === '1'
+					? 'COGNITO_BLOCKS_FORCE_PLAYGROUND=1'
+					: 'No PHP CLI with pdo_sqlite found'
+			}: WordPress runs in @wp-playground/cli (PHP in WebAssembly, slower than php -S).`
+		);
+		if ( ! playgroundCliCached() ) {
+			step(
+				`Fetching @wp-playground/cli@${ PLAYGROUND_CLI_VERSION } with npx (once; about 600 MB unpacked)`
+			);
+			await fetchPlaygroundCli();
+			done();
+		}
+	}
 	const dir = path.join(
 		PROJECT_ROOT,
 		'.dev',
-		args.db === 'mariadb' ? 'wordpress-mariadb' : 'wordpress'
+		{ mariadb: 'wordpress-mariadb', sqlite: 'wordpress' }[ args.db ] +
+			( playground ? '-playground' : '' )
 	);
-	step( `Preparing WordPress (${ args.db })` );
-	const site = await prepareWordPress( {
+	step(
+		`Preparing WordPress (${ args.db }${ playground ? ', Playground' : '' })`
+	);
+	const site = await (
+		playground ? preparePlaygroundWordPress : prepareWordPress
+	)( {
 		dir,
 		url,
 		db,
@@ -125,7 +158,9 @@ async function main() {
 	done( site.recreated ? 'installed' : 'reused' );
 
 	step( `Starting WordPress on ${ url }` );
-	const server = await serveWordPress( { dir, port } );
+	const server = await (
+		playground ? servePlaygroundWordPress : serveWordPress
+	)( { dir, port } );
 	stops.push( server.stop );
 	done();
 
