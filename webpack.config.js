@@ -27,6 +27,19 @@ export default {
 			] )
 		),
 	},
+	module: {
+		...defaultConfig.module,
+		rules: [
+			...defaultConfig.module.rules,
+			{
+				// amazon-cognito-identity-js declares no `sideEffects`, so importing from its index kept every class
+				// (CookieStorage and js-cookie included). Its es/ modules only define classes; saying so lets webpack
+				// drop the ones the gateway never names.
+				test: /[\\/]node_modules[\\/]amazon-cognito-identity-js[\\/]es[\\/]/,
+				sideEffects: false,
+			},
+		],
+	},
 	plugins: [
 		// The default CopyPlugin looks for block.json under src/; blocks live in blocks/ here.
 		...defaultConfig.plugins.filter(

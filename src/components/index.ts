@@ -67,3 +67,9 @@ export {
 export { MfaSetupForm, type MfaSetupFormProps } from './mfa-setup-form';
 export { SignedInView, type SignedInViewProps } from './signed-in-view';
 export { StatusView, type StatusViewProps } from './status-view';
+export {
+	StepLoading,
+	StepLoadFailed,
+	type StepLoadingProps,
+	type StepLoadFailedProps,
+} from './step-loading';

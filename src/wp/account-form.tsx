@@ -4,12 +4,13 @@
  * authenticator set-up is drawn here too, because loading its encoder is I/O the view must not do.
  */
 import { useRef } from 'react';
+import { AccountFlowView } from '../components/account-flow/AccountFlow';
 import {
-	AccountFlow,
 	entryStepOf,
 	type AccountFormConfig,
-} from '../components/account-flow';
+} from '../components/account-flow/config';
 import { useAuthFlow } from '../hooks/useAuthFlow';
+import { LazyOtherSteps } from './lazy-steps';
 import { useQrDataUrl } from './qr-code';
 import type { FormServices } from './services';
 
@@ -38,8 +39,9 @@ export function AccountForm( { config, services }: AccountFormProps ) {
 	// Drawn only once the flow has a set-up URI, i.e. on the MFA_SETUP step; the encoder is fetched then.
 	const qr = useQrDataUrl( flow.context.otpauthUri );
 	return (
-		<AccountFlow
+		<AccountFlowView
 			flow={ flow }
+			otherSteps={ LazyOtherSteps }
 			config={ config }
 			onNavigate={ services.navigate }
 			checkPassword={ services.checkPassword }

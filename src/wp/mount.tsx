@@ -6,9 +6,10 @@ import { createRoot } from 'react-dom/client';
 import {
 	formConfigFromAttributes,
 	isAccountForm,
-} from '../components/account-flow';
+} from '../components/account-flow/config';
 import { AccountForm } from './account-form';
 import { readMountConfig } from './config';
+import { loadOtherSteps } from './lazy-steps';
 import {
 	browserEnv,
 	createFormServices,
@@ -42,15 +43,25 @@ export function mountForm(
 		env
 	);
 	element.dataset.mounted = 'true';
-	createRoot( element ).render(
-		<AccountForm
-			config={ formConfigFromAttributes(
-				config.form,
-				config.attributes
-			) }
-			services={ services }
-		/>
-	);
+	const form = config.form;
+	const render = () =>
+		createRoot( element ).render(
+			<AccountForm
+				config={ formConfigFromAttributes( form, config.attributes ) }
+				services={ services }
+			/>
+		);
+	if ( form === 'login' ) {
+		render();
+		// Fetch the other steps once the visitor starts on the form, so a challenge or a link rarely waits for
+		// them, without adding them to the page load or to the requests between "Sign in" and the session.
+		const prefetch = () => void loadOtherSteps().catch( () => undefined );
+		element.addEventListener( 'focusin', prefetch, { once: true } );
+		element.addEventListener( 'pointerdown', prefetch, { once: true } );
+	} else {
+		// The entry step itself is in the chunk: keep the server's skeleton until it is here, then swap once.
+		loadOtherSteps().then( render, render );
+	}
 	return true;
 }
 

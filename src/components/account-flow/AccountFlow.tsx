@@ -3,7 +3,7 @@
  * cool-down and retry to flow events. It performs no I/O: the flow (src/hooks' useAuthFlow) and navigation come
  * in as props, so the same component runs on the page, in the editor preview and in tests.
  */
-import { useRef } from 'react';
+import { useRef, type ComponentType } from 'react';
 import { __ } from '@wordpress/i18n';
 import type { Clock } from '../../auth/clock';
 import type { AuthContext } from '../../auth/facade';
@@ -11,7 +11,7 @@ import type { AuthState, AuthStep, UserEvent } from '../../auth/types';
 import { useCooldown } from '../../hooks/useCooldown';
 import type { FormError, PasswordChecker } from '../types';
 import type { AccountFormConfig } from './config';
-import { StepView } from './steps';
+import { StepView, type StepViewProps } from './steps';
 
 /** What the view needs from a flow; useAuthFlow's result satisfies it. */
 export interface AccountFlowModel {
@@ -33,6 +33,8 @@ export interface AccountFlowProps {
 	/** QR image of the TOTP set-up URI, when the owner can draw one. */
 	qrDataUrl?: ( otpauthUri: string ) => string | undefined;
 	clock?: Clock;
+	/** The views of the steps beyond sign-in: see StepViewProps.otherSteps. */
+	otherSteps: ComponentType< StepViewProps >;
 }
 
 /**
@@ -56,13 +58,25 @@ function useResentNotice(
 		: undefined;
 }
 
-export function AccountFlow( {
+/**
+ * The flow with its step views injected; AccountFlow (complete.tsx) passes them all, the front end a lazy loader.
+ * @param props
+ * @param props.flow
+ * @param props.config
+ * @param props.onNavigate
+ * @param props.checkPassword
+ * @param props.qrDataUrl
+ * @param props.clock
+ * @param props.otherSteps
+ */
+export function AccountFlowView( {
 	flow,
 	config,
 	onNavigate,
 	checkPassword,
 	qrDataUrl,
 	clock,
+	otherSteps,
 }: AccountFlowProps ) {
 	const { step, context, send } = flow;
 	// The step shown on page load must not steal focus; every later step moves focus to its heading.
@@ -118,6 +132,7 @@ export function AccountFlow( {
 				notice,
 			} }
 			checkPassword={ checkPassword }
+			otherSteps={ otherSteps }
 			qrDataUrl={
 				context.otpauthUri && qrDataUrl
 					? qrDataUrl( context.otpauthUri )

@@ -4,7 +4,7 @@
  */
 import { checkPassword, resolvePolicy } from '../../auth/password-policy';
 import { entryStepOf, type AccountFormConfig } from './config';
-import { AccountFlow } from './AccountFlow';
+import { AccountFlow } from './complete';
 
 export interface AccountFlowPreviewProps {
 	config: AccountFormConfig;

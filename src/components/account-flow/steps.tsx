@@ -2,26 +2,13 @@
  * One view per flow step. Each view gets the visitor's earlier inputs back as default values and turns its
  * submission into exactly one flow event; which step comes next is the machine's decision, not the view's.
  */
+import type { ComponentType } from 'react';
 import { __ } from '@wordpress/i18n';
 import type { AuthContext } from '../../auth/facade';
-import type { AuthStep, MfaType, UserEvent } from '../../auth/types';
-import { ConfirmCodeForm } from '../confirm-code-form';
-import { ForgotPasswordForm } from '../forgot-password-form';
-import { MfaSetupForm } from '../mfa-setup-form';
-import { NewPasswordForm } from '../new-password-form';
-import { ResetPasswordForm } from '../reset-password-form';
-import { SelectMfaForm } from '../select-mfa-form';
+import type { AuthStep, UserEvent } from '../../auth/types';
 import { SignInForm } from '../sign-in-form';
-import { SignUpForm } from '../sign-up-form';
-import { SmsCodeForm } from '../sms-code-form';
 import { StatusView } from '../status-view';
-import { TotpCodeForm } from '../totp-code-form';
-import type {
-	AttributeField,
-	FocusTarget,
-	FormError,
-	PasswordChecker,
-} from '../types';
+import type { FocusTarget, FormError, PasswordChecker } from '../types';
 import { entryStepOf, type AccountFormConfig } from './config';
 
 export interface StepViewProps {
@@ -48,42 +35,36 @@ export interface StepViewProps {
 	};
 	checkPassword?: PasswordChecker;
 	qrDataUrl?: string;
+	/**
+	 * Renders every step but sign-in and "signing you in": other-steps.tsx's OtherStepView, or on the front end a
+	 * lazily loaded wrapper of it, so the sign-in page's bundle does not carry the steps it rarely shows.
+	 */
+	otherSteps: ComponentType< StepViewProps >;
 }
 
 /**
- * Labels for the attributes Cognito asks for during a forced password change: the block's own label when the
- * sign-up fields name the same attribute, else the translated default.
- * @param names
- * @param fields
+ * What every step view shares. The block's heading, description and button text belong to the form's first
+ * step only.
+ * @param props
  */
-function requiredFields(
-	names: readonly string[] = [],
-	fields: readonly AttributeField[]
-): AttributeField[] {
-	return names.map( ( name ) => ( {
-		...fields.find( ( field ) => field.name === name ),
-		name,
-		required: true,
-	} ) );
-}
-
-export function StepView( props: StepViewProps ) {
-	const { step, context, config, send, links, resend } = props;
-	// The block's heading, description and button text belong to the form's first step only.
-	const entry = step === entryStepOf( config.form );
-	const common = {
+export function stepTexts( props: StepViewProps ) {
+	const entry = props.step === entryStepOf( props.config.form );
+	return {
 		busy: props.busy,
 		error: props.error,
 		focusOnMount: props.focusOnMount,
-		headingLevel: config.headingLevel,
+		headingLevel: props.config.headingLevel,
 		...( entry && {
-			heading: config.heading || undefined,
-			description: config.description || undefined,
-			submitLabel: config.submitLabel || undefined,
+			heading: props.config.heading || undefined,
+			description: props.config.description || undefined,
+			submitLabel: props.config.submitLabel || undefined,
 		} ),
 	};
-	const destination = context.delivery?.destination;
-	const code = context.code ? { code: context.code } : undefined;
+}
+
+export function StepView( props: StepViewProps ) {
+	const { step, context, config, send, links } = props;
+	const common = stepTexts( props );
 
 	switch ( step ) {
 		case 'signIn':
@@ -108,145 +89,6 @@ export function StepView( props: StepViewProps ) {
 					}
 				/>
 			);
-		case 'signUp':
-			return (
-				<SignUpForm
-					{ ...common }
-					defaultValues={ {
-						username: context.username,
-						attributes: context.attributes,
-					} }
-					fields={ config.fields }
-					usernameField={ config.usernameField }
-					checkPassword={ props.checkPassword }
-					terms={ config.terms || undefined }
-					requireTerms={ config.requireTerms && !! config.terms }
-					onSignIn={ links.signIn }
-					onSubmit={ ( { username, password, attributes } ) =>
-						send( {
-							type: 'SUBMIT_SIGN_UP',
-							username,
-							password,
-							attributes,
-						} )
-					}
-				/>
-			);
-		case 'confirmSignUp':
-			return (
-				<ConfirmCodeForm
-					{ ...common }
-					defaultValues={ code }
-					destination={ destination }
-					onResend={ resend.onResend }
-					resendCooldown={ resend.cooldown }
-					resendBusy={ resend.busy }
-					notice={ resend.notice }
-					onBackToSignIn={ links.backToSignIn }
-					onSubmit={ ( values ) =>
-						send( { type: 'SUBMIT_CODE', code: values.code } )
-					}
-				/>
-			);
-		case 'forgotPassword':
-			return (
-				<ForgotPasswordForm
-					{ ...common }
-					defaultValues={ { username: context.username } }
-					usernameKind={ config.usernameKind }
-					onBackToSignIn={ links.signIn }
-					onSubmit={ ( { username } ) =>
-						send( { type: 'SUBMIT_FORGOT_PASSWORD', username } )
-					}
-				/>
-			);
-		case 'confirmResetPassword':
-			return (
-				<ResetPasswordForm
-					{ ...common }
-					defaultValues={ code }
-					destination={ destination }
-					checkPassword={ props.checkPassword }
-					onResend={ resend.onResend }
-					resendCooldown={ resend.cooldown }
-					resendBusy={ resend.busy }
-					onBackToSignIn={ links.backToSignIn }
-					onSubmit={ ( values ) =>
-						send( {
-							type: 'SUBMIT_RESET_PASSWORD',
-							code: values.code,
-							newPassword: values.password,
-						} )
-					}
-				/>
-			);
-		case 'newPassword':
-			return (
-				<NewPasswordForm
-					{ ...common }
-					defaultValues={ { attributes: context.attributes } }
-					requiredAttributes={ requiredFields(
-						context.requiredAttributes,
-						config.fields
-					) }
-					checkPassword={ props.checkPassword }
-					onSubmit={ ( { password, attributes } ) =>
-						send( {
-							type: 'SUBMIT_NEW_PASSWORD',
-							newPassword: password,
-							attributes,
-						} )
-					}
-				/>
-			);
-		case 'smsMfa':
-			return (
-				<SmsCodeForm
-					{ ...common }
-					destination={ destination }
-					onBackToSignIn={ links.backToSignIn }
-					onSubmit={ ( values ) =>
-						send( { type: 'SUBMIT_CODE', code: values.code } )
-					}
-				/>
-			);
-		case 'totpMfa':
-			return (
-				<TotpCodeForm
-					{ ...common }
-					onBackToSignIn={ links.backToSignIn }
-					onSubmit={ ( values ) =>
-						send( { type: 'SUBMIT_CODE', code: values.code } )
-					}
-				/>
-			);
-		case 'selectMfa':
-			return (
-				<SelectMfaForm
-					{ ...common }
-					options={ context.mfaOptions ?? [] }
-					onBackToSignIn={ links.backToSignIn }
-					onSubmit={ ( values ) =>
-						send( {
-							type: 'SELECT_MFA',
-							mfaType: values.mfaType as MfaType,
-						} )
-					}
-				/>
-			);
-		case 'totpSetup':
-			return (
-				<MfaSetupForm
-					{ ...common }
-					secret={ context.totpSecret }
-					otpauthUri={ context.otpauthUri }
-					qrDataUrl={ props.qrDataUrl }
-					onBackToSignIn={ links.backToSignIn }
-					onSubmit={ ( values ) =>
-						send( { type: 'SUBMIT_CODE', code: values.code } )
-					}
-				/>
-			);
 		case 'done':
 			return (
 				<StatusView
@@ -257,5 +99,9 @@ export function StepView( props: StepViewProps ) {
 					headingLevel={ config.headingLevel }
 				/>
 			);
+		default: {
+			const Other = props.otherSteps;
+			return <Other { ...props } />;
+		}
 	}
 }
