@@ -52,7 +52,14 @@ const seconds = () => `${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s`;
 const step = ( text ) => process.stdout.write( `▸ ${ text }… ` );
 const done = ( text = 'done' ) => console.log( `${ text } (${ seconds() })` );
 
+let shuttingDown = false;
+
 async function shutdown( code = 0 ) {
+	// Ctrl-C reaches this process twice when npm forwards the terminal's signal too; stop things once.
+	if ( shuttingDown ) {
+		return;
+	}
+	shuttingDown = true;
 	for ( const stop of stops.reverse() ) {
 		await stop().catch( () => {} );
 	}
@@ -196,7 +203,9 @@ function cognitoSummary( useEmulator, emulatorPort, credentials, settings ) {
 }
 
 process.on( 'SIGINT', () => {
-	console.log( '\nStopping…' );
+	if ( ! shuttingDown ) {
+		console.log( '\nStopping…' );
+	}
 	shutdown( 0 );
 } );
 process.on( 'SIGTERM', () => shutdown( 0 ) );
