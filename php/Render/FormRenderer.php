@@ -51,10 +51,12 @@ final class FormRenderer {
 		);
 
 		return sprintf(
-			'<div %1$s data-cognito-blocks="%2$s" data-config="%3$s"><div class="cognito-blocks__reserve" aria-hidden="true"></div><noscript><p class="cognito-blocks__noscript">%4$s</p></noscript></div>',
+			'<div %1$s data-cognito-blocks="%2$s" data-config="%3$s">%4$s<noscript><p class="cognito-blocks__noscript">%5$s</p></noscript></div>',
 			$wrapper,
 			esc_attr( $form ),
 			esc_attr( (string) wp_json_encode( $config ) ),
+			// Holds the form's place with its own markup, so mounting the form does not shift the page.
+			Skeleton::render( $form, $config['attributes'] ),
 			esc_html__( 'This form needs JavaScript. Please enable JavaScript in your browser to sign in.', 'cognito-blocks' )
 		);
 	}

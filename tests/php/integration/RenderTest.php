@@ -47,7 +47,7 @@ final class RenderTest extends TestCase {
 		$this->assertStringContainsString( 'data-cognito-blocks="login"', $html );
 		$this->assertStringContainsString( 'class="wp-block-cognito-blocks-login"', $html );
 		$this->assertStringContainsString( '<noscript>', $html );
-		$this->assertStringContainsString( 'cognito-blocks__reserve', $html );
+		$this->assertStringContainsString( 'cognito-blocks__skeleton', $html );
 		$config = self::config( $html );
 		$this->assertSame( 'login', $config['form'] );
 		$this->assertSame( '/members/', $config['attributes']['redirectUrl'] );

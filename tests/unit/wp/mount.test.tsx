@@ -41,7 +41,7 @@ function mountPoint( form: string, config: unknown ): HTMLElement {
 	element.dataset.cognitoBlocks = form;
 	element.dataset.config =
 		typeof config === 'string' ? config : JSON.stringify( config );
-	element.innerHTML = '<div class="cognito-blocks__reserve"></div>';
+	element.innerHTML = '<div class="cognito-blocks__skeleton"></div>';
 	document.body.append( element );
 	return element;
 }
@@ -128,7 +128,7 @@ describe( 'mountForm', () => {
 			screen.getByRole( 'heading', { name: 'Join us' } )
 		).toBeInTheDocument();
 		expect(
-			element.querySelector( '.cognito-blocks__reserve' )
+			element.querySelector( '.cognito-blocks__skeleton' )
 		).toBeNull();
 		expect( mountForm( element, env ) ).toBe( false );
 	} );
@@ -143,7 +143,7 @@ describe( 'mountForm', () => {
 		expect( mountForm( element, fakeEnv() ) ).toBe( false );
 		expect( element.dataset.mounted ).toBeUndefined();
 		expect(
-			element.querySelector( '.cognito-blocks__reserve' )
+			element.querySelector( '.cognito-blocks__skeleton' )
 		).not.toBeNull();
 	} );
 } );

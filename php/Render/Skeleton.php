@@ -1,0 +1,250 @@
+<?php
+/**
+ * The server's stand-in for a form until the script mounts it.
+ *
+ * @package CognitoBlocks
+ */
+
+namespace CognitoBlocks\Render;
+
+/**
+ * Prints an inert copy of a form's first step: the same elements and class names as the React views
+ * (src/components/sign-in-form, sign-up-form, forgot-password-form, step/, form/) with the same texts, read
+ * from the same attributes as src/components/account-flow/config.ts. Whatever the theme's CSS does to headings,
+ * labels, inputs and buttons, it does to both, so the page does not move when the form replaces it.
+ *
+ * It is hidden from assistive technology and takes no input (aria-hidden, inert, disabled controls, no ids), so
+ * it neither duplicates the form's ids nor offers fields that do nothing. Keep it in step with the views.
+ */
+final class Skeleton {
+
+	/**
+	 * What src/components/account-flow/config.ts accepts as a Cognito attribute name.
+	 */
+	private const ATTRIBUTE_NAME = '/^(custom:)?[\w.:-]{1,64}$/';
+
+	/**
+	 * The first step's markup.
+	 *
+	 * @param string              $form       One of FormRenderer::FORMS.
+	 * @param array<string,mixed> $attributes The attributes the mount point's data-config carries.
+	 */
+	public static function render( string $form, array $attributes ): string {
+		$text = static fn ( string $name ): string => isset( $attributes[ $name ] ) && is_string( $attributes[ $name ] ) ? trim( $attributes[ $name ] ) : '';
+		$flag = static fn ( string $name, bool $fallback ): bool => isset( $attributes[ $name ] ) && is_bool( $attributes[ $name ] ) ? $attributes[ $name ] : $fallback;
+
+		$level   = isset( $attributes['headingLevel'] ) && is_int( $attributes['headingLevel'] ) && $attributes['headingLevel'] >= 1 && $attributes['headingLevel'] <= 6 ? $attributes['headingLevel'] : 2;
+		$by_mail = 'email' === ( $attributes['usernameKind'] ?? '' );
+		$login   = $by_mail ? __( 'Email', 'cognito-blocks' ) : __( 'Username or email', 'cognito-blocks' );
+
+		switch ( $form ) {
+			case 'register':
+				$step    = 'sign-up';
+				$heading = __( 'Create an account', 'cognito-blocks' );
+				$submit  = __( 'Create account', 'cognito-blocks' );
+				$fields  = self::sign_up_fields( $attributes, $flag( 'usernameField', false ), $text( 'terms' ), $flag( 'requireTerms', false ) );
+				$links   = array( __( 'Already have an account? Sign in', 'cognito-blocks' ) => $flag( 'showSignIn', true ) );
+				$default = '';
+				break;
+			case 'reset-password':
+				$step    = 'forgot-password';
+				$heading = __( 'Reset your password', 'cognito-blocks' );
+				$submit  = __( 'Send code', 'cognito-blocks' );
+				$fields  = self::field( $login, self::input( $by_mail ? 'email' : 'text' ) );
+				$links   = array( __( 'Back to sign in', 'cognito-blocks' ) => $flag( 'showSignIn', true ) );
+				$default = __( 'Enter your account and we will send you a code to choose a new password.', 'cognito-blocks' );
+				break;
+			default:
+				$step    = 'sign-in';
+				$heading = __( 'Sign in', 'cognito-blocks' );
+				$submit  = __( 'Sign in', 'cognito-blocks' );
+				$fields  = self::field( $login, self::input( $by_mail ? 'email' : 'text' ) )
+					. self::field( __( 'Password', 'cognito-blocks' ), self::password() )
+					. ( $flag( 'showRemember', false ) ? self::checkbox( esc_html__( 'Remember me', 'cognito-blocks' ) ) : '' );
+				$links   = array(
+					__( 'Forgot your password?', 'cognito-blocks' ) => $flag( 'showForgotPassword', true ),
+					__( 'Create an account', 'cognito-blocks' )     => $flag( 'showCreateAccount', true ),
+				);
+				$default = '';
+		}
+
+		$description = '' !== $text( 'description' ) ? $text( 'description' ) : $default;
+		return sprintf(
+			'<div class="cognito-blocks-form cognito-blocks__step cognito-blocks__step--%1$s cognito-blocks__skeleton" aria-hidden="true" inert>'
+				. '<h%2$d class="cognito-blocks__heading">%3$s</h%2$d>%4$s'
+				. '<form class="cognito-blocks__form" novalidate>%5$s<div class="cognito-blocks__actions">'
+				. '<button type="submit" class="cognito-blocks__button cognito-blocks__button--primary" disabled><span class="cognito-blocks__button-label">%6$s</span></button>'
+				. '</div></form>%7$s</div>',
+			esc_attr( $step ),
+			$level,
+			esc_html( '' !== $text( 'heading' ) ? $text( 'heading' ) : $heading ),
+			'' !== $description ? '<div class="cognito-blocks__description">' . esc_html( $description ) . '</div>' : '',
+			$fields,
+			esc_html( '' !== $text( 'submitLabel' ) ? $text( 'submitLabel' ) : $submit ),
+			self::links( array_keys( array_filter( $links ) ) )
+		);
+	}
+
+	/**
+	 * The sign-up step's fields: optional username, the attribute fields, the new password with its checklist,
+	 * the terms.
+	 *
+	 * @param array<string,mixed> $attributes     Block attributes.
+	 * @param bool                $username_field Whether a username of its own is asked for.
+	 * @param string              $terms          Terms text.
+	 * @param bool                $require_terms  Terms as a checkbox.
+	 */
+	private static function sign_up_fields( array $attributes, bool $username_field, string $terms, bool $require_terms ): string {
+		$html = $username_field ? self::field( __( 'Username', 'cognito-blocks' ), self::input( 'text' ) ) : '';
+		foreach ( self::attribute_fields( $attributes['fields'] ?? null ) as $field ) {
+			$label = esc_html( $field['label'] );
+			if ( ! $field['required'] ) {
+				$label .= '<span class="cognito-blocks__optional"> ' . esc_html__( '(optional)', 'cognito-blocks' ) . '</span>';
+			}
+			$html .= self::field( $label, self::input( $field['type'] ), true );
+		}
+		$html .= self::field( __( 'Password', 'cognito-blocks' ), self::password() . '<div class="cognito-blocks__details">' . self::checklist() . '</div>' );
+		if ( '' !== $terms && $require_terms ) {
+			$html .= self::checkbox( esc_html( $terms ) );
+		} elseif ( '' !== $terms ) {
+			$html .= '<div class="cognito-blocks__terms">' . esc_html( $terms ) . '</div>';
+		}
+		return $html;
+	}
+
+	/**
+	 * The sign-up fields as config.ts's signUpFields() reads them, with the labels and input types of
+	 * src/components/attribute-fields/attributes.ts.
+	 *
+	 * @param mixed $value The `fields` attribute.
+	 * @return list<array{label:string,type:string,required:bool}>
+	 */
+	private static function attribute_fields( $value ): array {
+		$known  = array(
+			'email'              => array( __( 'Email', 'cognito-blocks' ), 'email' ),
+			'given_name'         => array( __( 'First name', 'cognito-blocks' ), 'text' ),
+			'family_name'        => array( __( 'Last name', 'cognito-blocks' ), 'text' ),
+			'middle_name'        => array( __( 'Middle name', 'cognito-blocks' ), 'text' ),
+			'name'               => array( __( 'Full name', 'cognito-blocks' ), 'text' ),
+			'nickname'           => array( __( 'Nickname', 'cognito-blocks' ), 'text' ),
+			'preferred_username' => array( __( 'Preferred username', 'cognito-blocks' ), 'text' ),
+			'phone_number'       => array( __( 'Phone number', 'cognito-blocks' ), 'tel' ),
+			'birthdate'          => array( __( 'Date of birth', 'cognito-blocks' ), 'date' ),
+			'gender'             => array( __( 'Gender', 'cognito-blocks' ), 'text' ),
+			'address'            => array( __( 'Address', 'cognito-blocks' ), 'text' ),
+			'locale'             => array( __( 'Language', 'cognito-blocks' ), 'text' ),
+			'zoneinfo'           => array( __( 'Time zone', 'cognito-blocks' ), 'text' ),
+			'website'            => array( __( 'Website', 'cognito-blocks' ), 'url' ),
+			'profile'            => array( __( 'Profile page', 'cognito-blocks' ), 'url' ),
+			'picture'            => array( __( 'Picture URL', 'cognito-blocks' ), 'url' ),
+		);
+		$fields = array();
+		foreach ( is_array( $value ) ? $value : array() as $item ) {
+			$item = is_string( $item ) ? array( 'name' => $item ) : $item;
+			$name = is_array( $item ) && isset( $item['name'] ) && is_string( $item['name'] ) ? $item['name'] : '';
+			if ( ! preg_match( self::ATTRIBUTE_NAME, $name ) || isset( $fields[ $name ] ) ) {
+				continue;
+			}
+			$label = isset( $item['label'] ) && is_string( $item['label'] ) ? trim( $item['label'] ) : '';
+			if ( '' === $label ) {
+				$label = $known[ $name ][0] ?? ucfirst( trim( (string) preg_replace( '/[_-]+/', ' ', (string) preg_replace( '/^custom:/', '', $name ) ) ) );
+			}
+			$fields[ $name ] = array(
+				'label'    => $label,
+				'type'     => $known[ $name ][1] ?? 'text',
+				'required' => isset( $item['required'] ) && true === $item['required'],
+			);
+		}
+		if ( array() === $fields ) {
+			$fields[] = array(
+				'label'    => $known['email'][0],
+				'type'     => 'email',
+				'required' => true,
+			);
+		}
+		return array_values( $fields );
+	}
+
+	/**
+	 * A labelled field (form/Field.tsx).
+	 *
+	 * @param string $label   Label text; HTML when $escaped.
+	 * @param string $control The control's markup.
+	 * @param bool   $escaped Whether $label is already HTML.
+	 */
+	private static function field( string $label, string $control, bool $escaped = false ): string {
+		return '<div class="cognito-blocks__field"><label class="cognito-blocks__label">' . ( $escaped ? $label : esc_html( $label ) ) . '</label>' . $control . '</div>';
+	}
+
+	/**
+	 * A text input of the given type.
+	 *
+	 * @param string $type Input type.
+	 */
+	private static function input( string $type ): string {
+		return '<input class="cognito-blocks__input" type="' . esc_attr( $type ) . '" disabled>';
+	}
+
+	/**
+	 * A checkbox with its label after it (form/CheckboxField.tsx).
+	 *
+	 * @param string $label Escaped label.
+	 */
+	private static function checkbox( string $label ): string {
+		return '<div class="cognito-blocks__field cognito-blocks__field--checkbox"><input type="checkbox" class="cognito-blocks__checkbox" disabled><label class="cognito-blocks__label">' . $label . '</label></div>';
+	}
+
+	/**
+	 * A password input with its show/hide toggle (password-input/index.tsx).
+	 */
+	private static function password(): string {
+		return '<div class="cognito-blocks__password"><input type="password" class="cognito-blocks__input cognito-blocks__password-input" disabled>'
+			. '<button type="button" class="cognito-blocks__toggle" disabled><svg class="cognito-blocks__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">'
+			. '<path fill="none" stroke="currentColor" stroke-width="2" d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z"></path><circle cx="12" cy="12" r="3" fill="none" stroke="currentColor" stroke-width="2"></circle></svg>'
+			. '<span class="cognito-blocks__sr-only">' . esc_html__( 'Show password', 'cognito-blocks' ) . '</span></button></div>';
+	}
+
+	/**
+	 * The password checklist of Cognito's default policy, nothing met yet (password-checklist/index.tsx). The
+	 * browser receives no other policy from the settings today, so the form shows the same rules.
+	 */
+	private static function checklist(): string {
+		$rules = array(
+			'minLength' => sprintf(
+				/* translators: %d: minimum number of characters in a password. */
+				__( 'At least %d characters', 'cognito-blocks' ),
+				8
+			),
+			'uppercase' => __( 'An uppercase letter', 'cognito-blocks' ),
+			'lowercase' => __( 'A lowercase letter', 'cognito-blocks' ),
+			'number'    => __( 'A number', 'cognito-blocks' ),
+			'symbol'    => __( 'A special character', 'cognito-blocks' ),
+		);
+		$items = '';
+		foreach ( $rules as $rule => $label ) {
+			$items .= sprintf(
+				'<li class="cognito-blocks__rule" data-rule="%1$s" data-met="false"><svg class="cognito-blocks__rule-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="5" fill="none" stroke="currentColor" stroke-width="1.5"></circle></svg><span class="cognito-blocks__rule-label">%2$s</span><span class="cognito-blocks__sr-only"> %3$s</span></li>',
+				esc_attr( $rule ),
+				esc_html( $label ),
+				esc_html__( '(not yet)', 'cognito-blocks' )
+			);
+		}
+		return '<div class="cognito-blocks__checklist"><p class="cognito-blocks__checklist-title">' . esc_html__( 'Your password needs:', 'cognito-blocks' ) . '</p><ul class="cognito-blocks__checklist-items">' . $items . '</ul></div>';
+	}
+
+	/**
+	 * The links below the form (step/StepLinks.tsx): buttons styled as links.
+	 *
+	 * @param string[] $labels Labels of the shown links.
+	 */
+	private static function links( array $labels ): string {
+		if ( array() === $labels ) {
+			return '';
+		}
+		$items = '';
+		foreach ( $labels as $label ) {
+			$items .= '<li class="cognito-blocks__links-item"><button type="button" class="cognito-blocks__link" disabled>' . esc_html( $label ) . '</button></li>';
+		}
+		return '<div class="cognito-blocks__footer"><ul class="cognito-blocks__links">' . $items . '</ul></div>';
+	}
+}

@@ -1,0 +1,142 @@
+<?php
+/**
+ * The inert first step the server prints in place of a form: the same elements, classes and texts as the React
+ * view, hidden from assistive technology, without ids, driven by the block attributes.
+ *
+ * @package CognitoBlocks
+ */
+
+namespace CognitoBlocks\Tests\Integration;
+
+use CognitoBlocks\Render\Skeleton;
+use PHPUnit\Framework\TestCase;
+
+final class SkeletonTest extends TestCase {
+
+	public static function setUpBeforeClass(): void {
+		if ( ! function_exists( 'do_blocks' ) ) {
+			self::markTestSkipped( 'Needs WordPress (WP_ROOT).' );
+		}
+	}
+
+	/**
+	 * The skeleton parsed, with an XPath over it.
+	 *
+	 * @param string $html Markup.
+	 */
+	private static function xpath( string $html ): \DOMXPath {
+		$document = new \DOMDocument();
+		libxml_use_internal_errors( true );
+		$document->loadHTML( '<?xml encoding="utf-8"?><body>' . $html . '</body>' );
+		libxml_clear_errors();
+		return new \DOMXPath( $document );
+	}
+
+	/**
+	 * Text of every node matching a class, in document order.
+	 *
+	 * @param \DOMXPath $xpath The skeleton.
+	 * @param string    $class One class name.
+	 * @return list<string>
+	 */
+	private static function texts( \DOMXPath $xpath, string $class ): array {
+		$texts = array();
+		foreach ( $xpath->query( "//*[contains(concat(' ', @class, ' '), ' $class ')]" ) ?: array() as $node ) {
+			$texts[] = trim( $node->textContent );
+		}
+		return $texts;
+	}
+
+	public function test_sign_in_mirrors_the_view_and_takes_no_part_in_the_page(): void {
+		$html  = Skeleton::render( 'login', array( 'showRemember' => true ) );
+		$xpath = self::xpath( $html );
+
+		$root = $xpath->query( '/html/body/div' )->item( 0 );
+		$this->assertInstanceOf( \DOMElement::class, $root );
+		$this->assertSame( 'cognito-blocks-form cognito-blocks__step cognito-blocks__step--sign-in cognito-blocks__skeleton', $root->getAttribute( 'class' ) );
+		$this->assertSame( 'true', $root->getAttribute( 'aria-hidden' ) );
+		$this->assertTrue( $root->hasAttribute( 'inert' ) );
+		$this->assertSame( 0, $xpath->query( '//*[@id]' )->length, 'no ids: the mounted form owns them' );
+		$this->assertSame( 0, $xpath->query( '//input[not(@disabled)] | //button[not(@disabled)] | //*[@tabindex]' )->length );
+
+		$this->assertSame( array( 'Sign in' ), self::texts( $xpath, 'cognito-blocks__heading' ) );
+		$this->assertSame( 'h2', $xpath->query( "//*[contains(@class, 'cognito-blocks__heading')]" )->item( 0 )->nodeName );
+		$this->assertSame( array( 'Username or email', 'Password', 'Remember me' ), self::texts( $xpath, 'cognito-blocks__label' ) );
+		$this->assertSame( 1, $xpath->query( "//form[@class='cognito-blocks__form']/div[@class='cognito-blocks__field']/div[@class='cognito-blocks__password']/input[@type='password']" )->length );
+		$this->assertSame( array( 'Sign in' ), self::texts( $xpath, 'cognito-blocks__button-label' ) );
+		$this->assertSame( array( 'Forgot your password?', 'Create an account' ), self::texts( $xpath, 'cognito-blocks__link' ) );
+	}
+
+	public function test_sign_in_takes_the_block_texts_and_link_choices(): void {
+		$xpath = self::xpath(
+			Skeleton::render(
+				'login',
+				array(
+					'heading'           => ' Members ',
+					'description'       => 'Welcome back.',
+					'submitLabel'       => 'Go',
+					'usernameKind'      => 'email',
+					'showCreateAccount' => false,
+					'headingLevel'      => 3,
+				)
+			)
+		);
+		$this->assertSame( 'h3', $xpath->query( "//*[contains(@class, 'cognito-blocks__heading')]" )->item( 0 )->nodeName );
+		$this->assertSame( array( 'Members' ), self::texts( $xpath, 'cognito-blocks__heading' ) );
+		$this->assertSame( array( 'Welcome back.' ), self::texts( $xpath, 'cognito-blocks__description' ) );
+		$this->assertSame( array( 'Email', 'Password' ), self::texts( $xpath, 'cognito-blocks__label' ) );
+		$this->assertSame( 1, $xpath->query( "//input[@type='email']" )->length );
+		$this->assertSame( array( 'Go' ), self::texts( $xpath, 'cognito-blocks__button-label' ) );
+		$this->assertSame( array( 'Forgot your password?' ), self::texts( $xpath, 'cognito-blocks__link' ) );
+	}
+
+	public function test_sign_up_lists_the_configured_fields_the_checklist_and_the_terms(): void {
+		$xpath = self::xpath(
+			Skeleton::render(
+				'register',
+				array(
+					'fields'        => array(
+						array(
+							'name'     => 'email',
+							'required' => true,
+						),
+						'given_name',
+						array(
+							'name'  => 'custom:company_size',
+							'label' => '',
+						),
+						'email',
+						'bad name!',
+					),
+					'usernameField' => true,
+					'terms'         => 'I accept the rules.',
+					'requireTerms'  => true,
+					'showSignIn'    => false,
+				)
+			)
+		);
+		$this->assertSame(
+			array( 'Username', 'Email', 'First name (optional)', 'Company size (optional)', 'Password', 'I accept the rules.' ),
+			self::texts( $xpath, 'cognito-blocks__label' )
+		);
+		$this->assertSame( array( 'Create an account' ), self::texts( $xpath, 'cognito-blocks__heading' ) );
+		$this->assertSame( 5, $xpath->query( "//li[contains(@class, 'cognito-blocks__rule')]" )->length );
+		$this->assertSame( 1, $xpath->query( "//input[@type='checkbox']" )->length );
+		$this->assertSame( array(), self::texts( $xpath, 'cognito-blocks__link' ) );
+	}
+
+	public function test_sign_up_falls_back_to_an_email_field_and_forgot_password_to_its_description(): void {
+		$xpath = self::xpath( Skeleton::render( 'register', array( 'fields' => 'nonsense' ) ) );
+		$this->assertSame( array( 'Email', 'Password' ), self::texts( $xpath, 'cognito-blocks__label' ) );
+		$this->assertSame( array( 'Already have an account? Sign in' ), self::texts( $xpath, 'cognito-blocks__link' ) );
+
+		$xpath = self::xpath( Skeleton::render( 'reset-password', array() ) );
+		$this->assertSame( array( 'Reset your password' ), self::texts( $xpath, 'cognito-blocks__heading' ) );
+		$this->assertSame(
+			array( 'Enter your account and we will send you a code to choose a new password.' ),
+			self::texts( $xpath, 'cognito-blocks__description' )
+		);
+		$this->assertSame( array( 'Send code' ), self::texts( $xpath, 'cognito-blocks__button-label' ) );
+		$this->assertSame( array( 'Back to sign in' ), self::texts( $xpath, 'cognito-blocks__link' ) );
+	}
+}
