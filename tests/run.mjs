@@ -1,7 +1,7 @@
 /**
  * `npm test`: every suite, in order, each printing its own runner's summary; exits non-zero if any failed.
  *
- *   typecheck → lint (ESLint, Stylelint, PHPCS, PHPStan) → unit (Vitest) → conformance (emulator, Vitest)
+ *   build → typecheck → lint (ESLint, Stylelint, PHPCS, PHPStan) → unit (Vitest) → conformance (emulator, Vitest)
  *   → php-unit (PHPUnit) → [test stack: MariaDB + emulator + WordPress] → php-integration (PHPUnit) → e2e (Playwright)
  *
  *   node tests/run.mjs [--only=lint,unit] [--skip=e2e]
@@ -28,6 +28,19 @@ const vendorBin = ( name ) => path.join( PROJECT_ROOT, 'vendor/bin', name );
 
 /** Each suite: a group name (for --only/--skip), a label and the commands it runs. */
 const suites = [
+	{
+		// First, so the unit tests that inspect the bundle (lazy chunks) and the stack all use this build.
+		group: 'build',
+		label: 'Build (@wordpress/scripts)',
+		commands: [
+			[
+				process.execPath,
+				'--input-type=module',
+				'-e',
+				"const { buildIfStale } = await import( './dev/lib/build.mjs' ); console.log( ( await buildIfStale() ) ? 'built' : 'build is up to date' );",
+			],
+		],
+	},
 	{
 		group: 'typecheck',
 		label: 'TypeScript',

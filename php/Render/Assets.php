@@ -21,6 +21,19 @@ final class Assets {
 	public const STYLE_HANDLE = 'cognito-blocks-forms';
 
 	/**
+	 * Chunks the view script loads on demand with import() (build/<name>.js). WordPress loads translations only
+	 * for scripts it prints itself, so theirs are handed to the view script up front (see add_chunk_translations).
+	 */
+	public const CHUNKS = array( 'account-steps', 'qr-code' );
+
+	/**
+	 * Whether the chunks' translations were added on this request.
+	 *
+	 * @var bool
+	 */
+	private static bool $chunk_translations_added = false;
+
+	/**
 	 * Registers the view script (with the dependencies @wordpress/scripts recorded in view.asset.php, so React
 	 * comes from WordPress's own handles) and the form stylesheet.
 	 */
@@ -55,5 +68,34 @@ final class Assets {
 	public static function enqueue(): void {
 		wp_enqueue_script( self::VIEW_HANDLE );
 		wp_enqueue_style( self::STYLE_HANDLE );
+		self::add_chunk_translations();
+	}
+
+	/**
+	 * Adds the on-demand chunks' translations to the view script, in the same shape WordPress prints for a
+	 * script's own translations. Each chunk is registered (never enqueued) under its own handle only so that
+	 * WordPress's usual lookup (languages folder, md5 of the script path) finds its JSON file.
+	 */
+	private static function add_chunk_translations(): void {
+		if ( self::$chunk_translations_added || ! wp_script_is( self::VIEW_HANDLE, 'registered' ) ) {
+			return;
+		}
+		self::$chunk_translations_added = true;
+		foreach ( self::CHUNKS as $chunk ) {
+			$handle = self::VIEW_HANDLE . '-' . $chunk;
+			wp_register_script( $handle, Plugin::url( 'build/' . $chunk . '.js' ), array(), Plugin::VERSION, true );
+			$json = load_script_textdomain( $handle, 'cognito-blocks', Plugin::path( 'languages' ) );
+			if ( ! is_string( $json ) || '' === $json ) {
+				continue;
+			}
+			wp_add_inline_script(
+				self::VIEW_HANDLE,
+				sprintf(
+					'( function( translations ) { var data = translations.locale_data[ "cognito-blocks" ] || translations.locale_data.messages; data[ "" ].domain = "cognito-blocks"; wp.i18n.setLocaleData( data, "cognito-blocks" ); } )( %s );',
+					$json
+				),
+				'before'
+			);
+		}
 	}
 }
