@@ -40,14 +40,49 @@ test( 'sign-in block: insert in the editor, publish, render and mount on the fro
 		.getByRole( 'region', { name: /editor publish/i } )
 		.getByRole( 'button', { name: 'Publish', exact: true } )
 		.click();
-	const viewLink = page.getByRole( 'link', { name: /view page/i } ).first();
-	await expect( viewLink ).toBeVisible();
-	const url = await viewLink.getAttribute( 'href' );
-	expect( url ).toBeTruthy();
+	// The editor shows a "View page" link before the publish request has finished (pointing at the draft, which
+	// visitors cannot see), so wait for the published state and take the permalink the editor then shows.
+	await expect(
+		page
+			.locator( '.components-snackbar' )
+			.filter( { hasText: /published/i } )
+	).toBeVisible();
+	await page.waitForFunction( () => {
+		const editor = (
+			window as unknown as {
+				wp: {
+					data: {
+						select: (
+							store: string
+						) => Record< string, () => unknown >;
+					};
+				};
+			}
+		 ).wp.data.select( 'core/editor' );
+		return editor.isCurrentPostPublished() && ! editor.isSavingPost();
+	} );
+	const url = await page.evaluate( () =>
+		(
+			window as unknown as {
+				wp: {
+					data: {
+						select: (
+							store: string
+						) => Record< string, () => unknown >;
+					};
+				};
+			}
+		 ).wp.data
+			.select( 'core/editor' )
+			.getPermalink()
+	);
+	expect( typeof url === 'string' && url.includes( 'members-sign-in' ) ).toBe(
+		true
+	);
 
 	// Front end, as a visitor: the server printed the mount point and the view script mounted a form into it.
 	const visitor = await page.context().browser()!.newPage();
-	const response = await visitor.goto( url! );
+	const response = await visitor.goto( url as string );
 	expect( response?.status() ).toBe( 200 );
 	const html = await response!.text();
 	expect( html ).toContain( 'data-cognito-blocks="login"' );
