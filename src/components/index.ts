@@ -13,8 +13,17 @@ export {
 } from './password-checklist';
 export { StepHeading, type StepHeadingProps } from './step-heading';
 export { LinkButton, type LinkButtonProps } from './link-button';
-export { ResendButton, type ResendButtonProps } from './resend-button';
+export {
+	ResendButton,
+	resendAction,
+	type ResendButtonProps,
+} from './resend-button';
 export { CodeField, type CodeFieldProps } from './code-field';
+export {
+	UsernameField,
+	type UsernameFieldProps,
+	type UsernameKind,
+} from './username-field';
 export {
 	NewPasswordField,
 	type NewPasswordFieldProps,

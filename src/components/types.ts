@@ -39,6 +39,12 @@ export interface StepProps< V > {
 	className?: string;
 }
 
+/** The "Back to sign in" link of the steps after the first; it is left out when there is no handler. */
+export interface BackToSignInProps {
+	onBackToSignIn?: () => void;
+	backToSignInLabel?: string;
+}
+
 /** One line of a password checklist, computed from the pool's policy outside the views. */
 export interface PasswordRule {
 	rule: string;

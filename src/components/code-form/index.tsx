@@ -1,28 +1,23 @@
 /**
- * The shape shared by every "enter the code" step: a six-digit code field, an optional resend button and a
- * polite status line for notices such as "We sent a new code". ConfirmCodeForm, SmsCodeForm and TotpCodeForm
- * are this with their own texts.
+ * The shape shared by every "enter the code" step: a six-digit code field, an optional resend button, a polite
+ * status line for notices such as "We sent a new code", and the "Back to sign in" link. ConfirmCodeForm,
+ * SmsCodeForm and TotpCodeForm are this with their own texts.
  */
 import type { ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { CodeField } from '../code-field';
-import { ResendButton } from '../resend-button';
-import { FormStep, StepLinks, type StepLink } from '../step';
-import type { StepProps } from '../types';
+import { resendAction, type ResendOptions } from '../resend-button';
+import { FormStep, StepLinks, backToSignInLink, type StepLink } from '../step';
+import type { BackToSignInProps, StepProps } from '../types';
+
+export type { ResendOptions };
 
 export interface CodeValues {
 	code: string;
 }
 
-export interface ResendOptions {
-	onResend?: () => void;
-	/** Seconds left before "Resend code" can be used again. */
-	resendCooldown?: number;
-	resendBusy?: boolean;
-	resendLabel?: string;
-}
-
-export interface CodeFormProps extends StepProps< CodeValues >, ResendOptions {
+export interface CodeFormProps
+	extends StepProps< CodeValues >, ResendOptions, BackToSignInProps {
 	/** Step modifier class. */
 	name: string;
 	heading: string;
@@ -31,6 +26,7 @@ export interface CodeFormProps extends StepProps< CodeValues >, ResendOptions {
 	codeHint?: ReactNode;
 	/** A short confirmation in a status region, e.g. after a code was resent. */
 	notice?: string;
+	/** Links shown before "Back to sign in". */
 	links?: readonly StepLink[];
 }
 
@@ -40,6 +36,8 @@ export function CodeForm( {
 	codeHint,
 	notice,
 	links = [],
+	onBackToSignIn,
+	backToSignInLabel,
 	onResend,
 	resendCooldown,
 	resendBusy,
@@ -53,17 +51,20 @@ export function CodeForm( {
 		<FormStep
 			{ ...step }
 			form={ form }
-			footer={ <StepLinks links={ links } /> }
-			actions={
-				onResend && (
-					<ResendButton
-						onResend={ onResend }
-						cooldownSeconds={ resendCooldown }
-						busy={ resendBusy }
-						label={ resendLabel }
-					/>
-				)
+			footer={
+				<StepLinks
+					links={ [
+						...links,
+						backToSignInLink( onBackToSignIn, backToSignInLabel ),
+					] }
+				/>
 			}
+			actions={ resendAction( {
+				onResend,
+				resendCooldown,
+				resendBusy,
+				resendLabel,
+			} ) }
 		>
 			{ /* Always rendered so assistive technology is already listening when a notice appears. */ }
 			<p role="status" className="cognito-blocks__notice">

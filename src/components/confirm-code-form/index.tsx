@@ -3,40 +3,28 @@
  */
 import { __, sprintf } from '@wordpress/i18n';
 import { CodeForm, type CodeValues, type ResendOptions } from '../code-form';
-import type { StepProps } from '../types';
+import { withDefaultTexts } from '../step';
+import type { BackToSignInProps, StepProps } from '../types';
 
 export type { CodeValues };
 
 export interface ConfirmCodeFormProps
-	extends StepProps< CodeValues >, ResendOptions {
+	extends StepProps< CodeValues >, ResendOptions, BackToSignInProps {
 	/** Where the code went, as Cognito masks it ("a***@e***.com"). */
 	destination?: string;
 	codeLabel?: string;
 	notice?: string;
-	onBackToSignIn?: () => void;
-	backToSignInLabel?: string;
 }
 
 export function ConfirmCodeForm( {
 	destination,
-	description,
-	heading,
-	submitLabel,
-	busyLabel,
-	onBackToSignIn,
-	backToSignInLabel,
 	...props
 }: ConfirmCodeFormProps ) {
 	return (
 		<CodeForm
-			{ ...props }
-			name="confirm-code"
-			heading={
-				heading ?? __( 'Confirm your account', 'cognito-blocks' )
-			}
-			description={
-				description ??
-				( destination
+			{ ...withDefaultTexts( props, {
+				heading: __( 'Confirm your account', 'cognito-blocks' ),
+				description: destination
 					? sprintf(
 							/* translators: %s: masked email address or phone number the code was sent to. */
 							__(
@@ -48,18 +36,11 @@ export function ConfirmCodeForm( {
 					: __(
 							'We sent you a 6-digit code. Enter it below.',
 							'cognito-blocks'
-						) )
-			}
-			submitLabel={ submitLabel ?? __( 'Confirm', 'cognito-blocks' ) }
-			busyLabel={ busyLabel ?? __( 'Confirming…', 'cognito-blocks' ) }
-			links={ [
-				{
-					label:
-						backToSignInLabel ??
-						__( 'Back to sign in', 'cognito-blocks' ),
-					onClick: onBackToSignIn,
-				},
-			] }
+						),
+				submitLabel: __( 'Confirm', 'cognito-blocks' ),
+				busyLabel: __( 'Confirming…', 'cognito-blocks' ),
+			} ) }
+			name="confirm-code"
 		/>
 	);
 }

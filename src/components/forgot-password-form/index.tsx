@@ -1,19 +1,18 @@
 /** First step of a password reset: who is asking. Cognito then sends a code. */
 import { useForm } from 'react-hook-form';
 import { __ } from '@wordpress/i18n';
-import { TextField, emailRules, usernameRules } from '../form';
-import { FormStep, StepLinks } from '../step';
-import type { StepProps } from '../types';
+import { FormStep, StepLinks, backToSignInLink } from '../step';
+import type { BackToSignInProps, StepProps } from '../types';
+import { UsernameField, type UsernameKind } from '../username-field';
 
 export interface ForgotPasswordValues {
 	username: string;
 }
 
-export interface ForgotPasswordFormProps extends StepProps< ForgotPasswordValues > {
-	usernameKind?: 'username' | 'email';
+export interface ForgotPasswordFormProps
+	extends StepProps< ForgotPasswordValues >, BackToSignInProps {
+	usernameKind?: UsernameKind;
 	usernameLabel?: string;
-	onBackToSignIn?: () => void;
-	backToSignInLabel?: string;
 }
 
 export function ForgotPasswordForm( {
@@ -31,7 +30,6 @@ export function ForgotPasswordForm( {
 	const form = useForm< ForgotPasswordValues >( {
 		defaultValues: { username: '', ...defaultValues },
 	} );
-	const byEmail = usernameKind === 'email';
 	return (
 		<FormStep
 			{ ...step }
@@ -50,30 +48,12 @@ export function ForgotPasswordForm( {
 			footer={
 				<StepLinks
 					links={ [
-						{
-							label:
-								backToSignInLabel ??
-								__( 'Back to sign in', 'cognito-blocks' ),
-							onClick: onBackToSignIn,
-						},
+						backToSignInLink( onBackToSignIn, backToSignInLabel ),
 					] }
 				/>
 			}
 		>
-			<TextField
-				name="username"
-				label={
-					usernameLabel ??
-					( byEmail
-						? __( 'Email', 'cognito-blocks' )
-						: __( 'Username or email', 'cognito-blocks' ) )
-				}
-				type={ byEmail ? 'email' : 'text' }
-				autoComplete="username"
-				autoCapitalize="none"
-				spellCheck={ false }
-				rules={ byEmail ? emailRules() : usernameRules() }
-			/>
+			<UsernameField kind={ usernameKind } label={ usernameLabel } />
 		</FormStep>
 	);
 }

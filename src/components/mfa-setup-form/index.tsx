@@ -7,10 +7,11 @@ import { useForm } from 'react-hook-form';
 import { __ } from '@wordpress/i18n';
 import { CodeField } from '../code-field';
 import type { CodeValues } from '../code-form';
-import { FormStep, StepLinks } from '../step';
-import type { StepProps } from '../types';
+import { FormStep, StepLinks, backToSignInLink } from '../step';
+import type { BackToSignInProps, StepProps } from '../types';
 
-export interface MfaSetupFormProps extends StepProps< CodeValues > {
+export interface MfaSetupFormProps
+	extends StepProps< CodeValues >, BackToSignInProps {
 	/** The TOTP secret (base32). Undefined while it is being requested. */
 	secret?: string;
 	/** A rendered QR code of `otpauthUri`, e.g. `data:image/svg+xml;…`. */
@@ -21,8 +22,6 @@ export interface MfaSetupFormProps extends StepProps< CodeValues > {
 	codeLabel?: string;
 	/** Replaces the clipboard copy (e.g. in an environment without the Clipboard API). */
 	onCopySecret?: ( secret: string ) => void | Promise< void >;
-	onBackToSignIn?: () => void;
-	backToSignInLabel?: string;
 }
 
 export function MfaSetupForm( {
@@ -88,12 +87,7 @@ export function MfaSetupForm( {
 			footer={
 				<StepLinks
 					links={ [
-						{
-							label:
-								backToSignInLabel ??
-								__( 'Back to sign in', 'cognito-blocks' ),
-							onClick: onBackToSignIn,
-						},
+						backToSignInLink( onBackToSignIn, backToSignInLabel ),
 					] }
 				/>
 			}

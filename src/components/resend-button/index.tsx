@@ -59,3 +59,38 @@ export function ResendButton( {
 		</button>
 	);
 }
+
+/** The resend settings a code step takes and hands to its ResendButton. */
+export interface ResendOptions {
+	onResend?: () => void;
+	/** Seconds left before "Resend code" can be used again. */
+	resendCooldown?: number;
+	resendBusy?: boolean;
+	resendLabel?: string;
+}
+
+/**
+ * A code step's resend button, or nothing when the step cannot resend (no `onResend`).
+ * @param root0
+ * @param root0.onResend
+ * @param root0.resendCooldown
+ * @param root0.resendBusy
+ * @param root0.resendLabel
+ */
+export function resendAction( {
+	onResend,
+	resendCooldown,
+	resendBusy,
+	resendLabel,
+}: ResendOptions ) {
+	return (
+		onResend && (
+			<ResendButton
+				onResend={ onResend }
+				cooldownSeconds={ resendCooldown }
+				busy={ resendBusy }
+				label={ resendLabel }
+			/>
+		)
+	);
+}

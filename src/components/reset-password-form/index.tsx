@@ -2,11 +2,10 @@
 import { useForm } from 'react-hook-form';
 import { __, sprintf } from '@wordpress/i18n';
 import { CodeField } from '../code-field';
-import type { ResendOptions } from '../code-form';
 import { NewPasswordField } from '../new-password-field';
-import { ResendButton } from '../resend-button';
-import { FormStep, StepLinks } from '../step';
-import type { PasswordChecker, StepProps } from '../types';
+import { resendAction, type ResendOptions } from '../resend-button';
+import { FormStep, StepLinks, backToSignInLink } from '../step';
+import type { BackToSignInProps, PasswordChecker, StepProps } from '../types';
 
 export interface ResetPasswordValues {
 	code: string;
@@ -14,13 +13,11 @@ export interface ResetPasswordValues {
 }
 
 export interface ResetPasswordFormProps
-	extends StepProps< ResetPasswordValues >, ResendOptions {
+	extends StepProps< ResetPasswordValues >, ResendOptions, BackToSignInProps {
 	destination?: string;
 	codeLabel?: string;
 	passwordLabel?: string;
 	checkPassword?: PasswordChecker;
-	onBackToSignIn?: () => void;
-	backToSignInLabel?: string;
 }
 
 export function ResetPasswordForm( {
@@ -72,25 +69,16 @@ export function ResetPasswordForm( {
 				submitLabel ?? __( 'Set new password', 'cognito-blocks' )
 			}
 			busyLabel={ busyLabel ?? __( 'Saving…', 'cognito-blocks' ) }
-			actions={
-				onResend && (
-					<ResendButton
-						onResend={ onResend }
-						cooldownSeconds={ resendCooldown }
-						busy={ resendBusy }
-						label={ resendLabel }
-					/>
-				)
-			}
+			actions={ resendAction( {
+				onResend,
+				resendCooldown,
+				resendBusy,
+				resendLabel,
+			} ) }
 			footer={
 				<StepLinks
 					links={ [
-						{
-							label:
-								backToSignInLabel ??
-								__( 'Back to sign in', 'cognito-blocks' ),
-							onClick: onBackToSignIn,
-						},
+						backToSignInLink( onBackToSignIn, backToSignInLabel ),
 					] }
 				/>
 			}

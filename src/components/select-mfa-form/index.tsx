@@ -2,8 +2,8 @@
 import { useForm } from 'react-hook-form';
 import { __ } from '@wordpress/i18n';
 import { RadioGroupField, requiredRule } from '../form';
-import { FormStep, StepLinks } from '../step';
-import type { StepProps } from '../types';
+import { FormStep, StepLinks, backToSignInLink } from '../step';
+import type { BackToSignInProps, StepProps } from '../types';
 
 export interface SelectMfaValues {
 	mfaType: string;
@@ -13,11 +13,10 @@ export interface SelectMfaValues {
 export type MfaOption =
 	string | { value: string; label?: string; hint?: string };
 
-export interface SelectMfaFormProps extends StepProps< SelectMfaValues > {
+export interface SelectMfaFormProps
+	extends StepProps< SelectMfaValues >, BackToSignInProps {
 	options: readonly MfaOption[];
 	legend?: string;
-	onBackToSignIn?: () => void;
-	backToSignInLabel?: string;
 }
 
 function defaultLabel( value: string ): string {
@@ -69,12 +68,7 @@ export function SelectMfaForm( {
 			footer={
 				<StepLinks
 					links={ [
-						{
-							label:
-								backToSignInLabel ??
-								__( 'Back to sign in', 'cognito-blocks' ),
-							onClick: onBackToSignIn,
-						},
+						backToSignInLink( onBackToSignIn, backToSignInLabel ),
 					] }
 				/>
 			}

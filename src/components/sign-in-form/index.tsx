@@ -3,17 +3,11 @@
  */
 import { useForm } from 'react-hook-form';
 import { __ } from '@wordpress/i18n';
-import {
-	CheckboxField,
-	Field,
-	TextField,
-	currentPasswordRules,
-	emailRules,
-	usernameRules,
-} from '../form';
+import { CheckboxField, Field, currentPasswordRules } from '../form';
 import { PasswordInput } from '../password-input';
 import { FormStep, StepLinks } from '../step';
 import type { StepProps } from '../types';
+import { UsernameField, type UsernameKind } from '../username-field';
 
 export interface SignInValues {
 	username: string;
@@ -23,7 +17,7 @@ export interface SignInValues {
 
 export interface SignInFormProps extends StepProps< SignInValues > {
 	/** `email` when the pool signs in by email only: email keyboard and format check. */
-	usernameKind?: 'username' | 'email';
+	usernameKind?: UsernameKind;
 	usernameLabel?: string;
 	passwordLabel?: string;
 	showRemember?: boolean;
@@ -58,7 +52,6 @@ export function SignInForm( {
 			...defaultValues,
 		},
 	} );
-	const byEmail = usernameKind === 'email';
 	return (
 		<FormStep
 			{ ...step }
@@ -86,21 +79,7 @@ export function SignInForm( {
 				/>
 			}
 		>
-			<TextField
-				name="username"
-				label={
-					usernameLabel ??
-					( byEmail
-						? __( 'Email', 'cognito-blocks' )
-						: __( 'Username or email', 'cognito-blocks' ) )
-				}
-				type={ byEmail ? 'email' : 'text' }
-				// "username" even for an email: it is the token password managers pair with current-password.
-				autoComplete="username"
-				autoCapitalize="none"
-				spellCheck={ false }
-				rules={ byEmail ? emailRules() : usernameRules() }
-			/>
+			<UsernameField kind={ usernameKind } label={ usernameLabel } />
 			<Field
 				name="password"
 				label={ passwordLabel ?? __( 'Password', 'cognito-blocks' ) }

@@ -1,3 +1,4 @@
+import { __ } from '@wordpress/i18n';
 import { LinkButton } from '../link-button';
 
 export interface StepLink {
@@ -24,4 +25,19 @@ export function StepLinks( { links }: { links: readonly StepLink[] } ) {
 			) ) }
 		</ul>
 	);
+}
+
+/**
+ * The "Back to sign in" link with its translated default label, so every step offers the same words.
+ * @param onClick
+ * @param label
+ */
+export function backToSignInLink(
+	onClick: ( () => void ) | undefined,
+	label: string | undefined
+): StepLink {
+	return {
+		label: label ?? __( 'Back to sign in', 'cognito-blocks' ),
+		onClick,
+	};
 }

@@ -1,48 +1,30 @@
 /** Authenticator-app (TOTP) multi-factor step. */
 import { __ } from '@wordpress/i18n';
 import { CodeForm, type CodeValues } from '../code-form';
-import type { StepProps } from '../types';
+import { withDefaultTexts } from '../step';
+import type { BackToSignInProps, StepProps } from '../types';
 
-export interface TotpCodeFormProps extends StepProps< CodeValues > {
+export interface TotpCodeFormProps
+	extends StepProps< CodeValues >, BackToSignInProps {
 	codeLabel?: string;
-	onBackToSignIn?: () => void;
-	backToSignInLabel?: string;
 }
 
-export function TotpCodeForm( {
-	description,
-	heading,
-	submitLabel,
-	busyLabel,
-	onBackToSignIn,
-	backToSignInLabel,
-	...props
-}: TotpCodeFormProps ) {
+export function TotpCodeForm( props: TotpCodeFormProps ) {
 	return (
 		<CodeForm
-			{ ...props }
-			name="totp-code"
-			heading={
-				heading ??
-				__( 'Enter your authenticator code', 'cognito-blocks' )
-			}
-			description={
-				description ??
-				__(
+			{ ...withDefaultTexts( props, {
+				heading: __(
+					'Enter your authenticator code',
+					'cognito-blocks'
+				),
+				description: __(
 					'Open your authenticator app and enter the 6-digit code it shows.',
 					'cognito-blocks'
-				)
-			}
-			submitLabel={ submitLabel ?? __( 'Verify', 'cognito-blocks' ) }
-			busyLabel={ busyLabel ?? __( 'Verifying…', 'cognito-blocks' ) }
-			links={ [
-				{
-					label:
-						backToSignInLabel ??
-						__( 'Back to sign in', 'cognito-blocks' ),
-					onClick: onBackToSignIn,
-				},
-			] }
+				),
+				submitLabel: __( 'Verify', 'cognito-blocks' ),
+				busyLabel: __( 'Verifying…', 'cognito-blocks' ),
+			} ) }
+			name="totp-code"
 		/>
 	);
 }
