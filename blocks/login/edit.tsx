@@ -5,7 +5,7 @@ import { __ } from '@wordpress/i18n';
 import { PanelBody, ToggleControl } from '@wordpress/components';
 import type { BlockEditProps } from '@wordpress/blocks';
 import { FormEdit, type FormAttributes } from '../shared/FormEdit';
-import { LinkSetting } from '../shared/LinkSetting';
+import { LinkSetting, linkAttributes } from '../shared/LinkSetting';
 import { UsernameKindSetting } from '../shared/UsernameKindSetting';
 
 export interface Attributes extends FormAttributes {
@@ -49,33 +49,21 @@ export default function Edit( {
 						'Show “Forgot your password?”',
 						'cognito-blocks'
 					) }
-					show={ attributes.showForgotPassword }
-					url={ attributes.forgotPasswordUrl }
-					onChange={ ( { show, url } ) =>
-						setAttributes( {
-							...( show !== undefined && {
-								showForgotPassword: show,
-							} ),
-							...( url !== undefined && {
-								forgotPasswordUrl: url,
-							} ),
-						} )
-					}
+					{ ...linkAttributes(
+						attributes,
+						setAttributes,
+						'showForgotPassword',
+						'forgotPasswordUrl'
+					) }
 				/>
 				<LinkSetting
 					label={ __( 'Show “Create an account”', 'cognito-blocks' ) }
-					show={ attributes.showCreateAccount }
-					url={ attributes.createAccountUrl }
-					onChange={ ( { show, url } ) =>
-						setAttributes( {
-							...( show !== undefined && {
-								showCreateAccount: show,
-							} ),
-							...( url !== undefined && {
-								createAccountUrl: url,
-							} ),
-						} )
-					}
+					{ ...linkAttributes(
+						attributes,
+						setAttributes,
+						'showCreateAccount',
+						'createAccountUrl'
+					) }
 				/>
 			</PanelBody>
 		</FormEdit>

@@ -9,7 +9,7 @@ import {
 } from '@wordpress/components';
 import type { BlockEditProps } from '@wordpress/blocks';
 import { FormEdit, type FormAttributes } from '../shared/FormEdit';
-import { LinkSetting } from '../shared/LinkSetting';
+import { LinkSetting, linkAttributes } from '../shared/LinkSetting';
 import { FieldsSetting, type FieldAttribute } from './FieldsSetting';
 
 export interface Attributes extends FormAttributes {
@@ -72,14 +72,12 @@ export default function Edit( {
 				/>
 				<LinkSetting
 					label={ __( 'Show “Sign in”', 'cognito-blocks' ) }
-					show={ attributes.showSignIn }
-					url={ attributes.signInUrl }
-					onChange={ ( { show, url } ) =>
-						setAttributes( {
-							...( show !== undefined && { showSignIn: show } ),
-							...( url !== undefined && { signInUrl: url } ),
-						} )
-					}
+					{ ...linkAttributes(
+						attributes,
+						setAttributes,
+						'showSignIn',
+						'signInUrl'
+					) }
 				/>
 			</PanelBody>
 		</FormEdit>

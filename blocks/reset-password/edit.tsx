@@ -5,7 +5,7 @@ import { __ } from '@wordpress/i18n';
 import { PanelBody } from '@wordpress/components';
 import type { BlockEditProps } from '@wordpress/blocks';
 import { FormEdit, type FormAttributes } from '../shared/FormEdit';
-import { LinkSetting } from '../shared/LinkSetting';
+import { LinkSetting, linkAttributes } from '../shared/LinkSetting';
 import { UsernameKindSetting } from '../shared/UsernameKindSetting';
 
 export interface Attributes extends FormAttributes {
@@ -33,14 +33,12 @@ export default function Edit( {
 				/>
 				<LinkSetting
 					label={ __( 'Show “Back to sign in”', 'cognito-blocks' ) }
-					show={ attributes.showSignIn }
-					url={ attributes.signInUrl }
-					onChange={ ( { show, url } ) =>
-						setAttributes( {
-							...( show !== undefined && { showSignIn: show } ),
-							...( url !== undefined && { signInUrl: url } ),
-						} )
-					}
+					{ ...linkAttributes(
+						attributes,
+						setAttributes,
+						'showSignIn',
+						'signInUrl'
+					) }
 				/>
 			</PanelBody>
 		</FormEdit>
