@@ -19,7 +19,6 @@ import {
 	mkdirSync,
 	readFileSync,
 	readdirSync,
-	renameSync,
 	rmSync,
 	writeFileSync,
 } from 'node:fs';
@@ -30,12 +29,17 @@ import {
 	run,
 	startGroup,
 	waitFor,
-	assertPortFree,
 	UserFacingError,
 } from '../lib/processes.mjs';
 import {
-	BUILD_NAME,
 	PLUGIN_SLUG,
+	layOutSite,
+	setupInput,
+	wordPressAnswers,
+	wordPressUrl,
+} from './site.mjs';
+import {
+	BUILD_NAME,
 	PROJECT_ROOT,
 	checkPhp,
 	unpackWordPress,
@@ -193,41 +197,34 @@ function playgroundConfig( url ) {
 		);
 }
 
-async function layOutFiles( { dir, url, fresh } ) {
-	const marker = path.join( dir, '.cognito-blocks-site.json' );
-	const signature = JSON.stringify( {
-		build: BUILD_NAME,
-		url,
-		server: 'playground',
+function layOutFiles( { dir, url, fresh } ) {
+	return layOutSite( {
+		dir,
+		signature: JSON.stringify( {
+			build: BUILD_NAME,
+			url,
+			server: 'playground',
+		} ),
+		fresh,
+		build: async ( staging ) => {
+			await unpackWordPress( {
+				staging: path.join( staging, 'wordpress' ),
+				servedAt: '/wordpress',
+				sqlite: true,
+			} );
+			rmSync( path.join( staging, 'wordpress/wp-content/database' ), {
+				recursive: true,
+				force: true,
+			} );
+			mkdirSync( path.join( staging, 'private/database' ), {
+				recursive: true,
+			} );
+			writeFileSync(
+				path.join( staging, 'wordpress/wp-config.php' ),
+				playgroundConfig( url )
+			);
+		},
 	} );
-	if (
-		! fresh &&
-		existsSync( marker ) &&
-		readFileSync( marker, 'utf8' ) === signature
-	) {
-		return false;
-	}
-	const staging = `${ dir }.tmp-${ process.pid }`;
-	rmSync( staging, { recursive: true, force: true } );
-	await unpackWordPress( {
-		staging: path.join( staging, 'wordpress' ),
-		servedAt: '/wordpress',
-		sqlite: true,
-	} );
-	rmSync( path.join( staging, 'wordpress/wp-content/database' ), {
-		recursive: true,
-		force: true,
-	} );
-	mkdirSync( path.join( staging, 'private/database' ), { recursive: true } );
-	writeFileSync(
-		path.join( staging, 'wordpress/wp-config.php' ),
-		playgroundConfig( url )
-	);
-	writeFileSync( marker.replace( dir, staging ), signature );
-	rmSync( dir, { recursive: true, force: true } );
-	mkdirSync( path.dirname( dir ), { recursive: true } );
-	renameSync( staging, dir );
-	return true;
 }
 
 /**
@@ -236,15 +233,7 @@ async function layOutFiles( { dir, url, fresh } ) {
  * servePlaygroundWordPress); this lays out the files and leaves setup.php its input.
  */
 export async function preparePlaygroundWordPress( options ) {
-	const {
-		dir,
-		url,
-		admin,
-		settings = null,
-		pages = [],
-		fresh = false,
-		options: extra = {},
-	} = options;
+	const { dir, url, pages = [], fresh = false } = options;
 	if ( ! existsSync( path.join( PROJECT_ROOT, 'build' ) ) ) {
 		throw new UserFacingError(
 			'build/ is missing: run `npm run build` first (the plugin is mounted from the checkout).'
@@ -253,16 +242,10 @@ export async function preparePlaygroundWordPress( options ) {
 	const recreated = await layOutFiles( { dir, url, fresh } );
 	writeFileSync(
 		path.join( dir, 'private/setup.json' ),
-		JSON.stringify( {
-			url,
-			title: 'Cognito Blocks',
-			admin,
-			plugin: `${ PLUGIN_SLUG }/cognito-blocks.php`,
-			settings,
-			options: extra,
-			pages,
-		} ),
-		{ mode: 0o600 }
+		setupInput( options ),
+		{
+			mode: 0o600,
+		}
 	);
 	return {
 		recreated,
@@ -299,12 +282,7 @@ require '${ SETUP_MOUNT }';
  * first when preparePlaygroundWordPress left it input.
  */
 export async function servePlaygroundWordPress( { dir, port, quiet = true } ) {
-	await assertPortFree(
-		port,
-		'WordPress',
-		'Stop the other server or choose another port with --port=NNNN.'
-	);
-	const url = `http://127.0.0.1:${ port }`;
+	const url = await wordPressUrl( port );
 	const input = path.join( dir, 'private/setup.json' );
 	const resultFile = path.join( dir, 'private/setup-result.txt' );
 	const blueprintFile = path.join( dir, 'private/blueprint.json' );
@@ -346,11 +324,7 @@ export async function servePlaygroundWordPress( { dir, port, quiet = true } ) {
 				async () =>
 					gone ||
 					( ( ! setup || existsSync( resultFile ) ) &&
-						(
-							await fetch( `${ url }/wp-json/`, {
-								redirect: 'manual',
-							} )
-						).status === 200 ),
+						( await wordPressAnswers( url ) ) ),
 				{
 					timeout: 180000,
 					interval: 500,

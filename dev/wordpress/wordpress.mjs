@@ -8,7 +8,6 @@
  * usable PHP CLI, npm start serves the same files with @wp-playground/cli instead (playground.mjs).
  */
 import {
-	existsSync,
 	mkdirSync,
 	rmSync,
 	cpSync,
@@ -26,9 +25,15 @@ import {
 	run,
 	startGroup,
 	waitFor,
-	assertPortFree,
 	UserFacingError,
 } from '../lib/processes.mjs';
+import {
+	PLUGIN_SLUG,
+	layOutSite,
+	setupInput,
+	wordPressAnswers,
+	wordPressUrl,
+} from './site.mjs';
 
 export const PROJECT_ROOT = path.resolve(
 	path.dirname( fileURLToPath( import.meta.url ) ),
@@ -39,7 +44,6 @@ const BUILDS = path.dirname(
 	require.resolve( '@wp-playground/wordpress-builds/package.json' )
 );
 export const BUILD_NAME = 'wp-beta';
-export const PLUGIN_SLUG = 'cognito-blocks';
 
 /** The PHP CLI with the extensions the chosen database needs, or a UserFacingError saying what to install. */
 export async function checkPhp( dbType ) {
@@ -176,42 +180,29 @@ export async function unpackWordPress( { staging, servedAt, sqlite } ) {
  *
  * @return {Promise<boolean>} true when files were (re)created.
  */
-async function layOutFiles( { dir, url, db, fresh, debugLog } ) {
-	const marker = path.join( dir, '.cognito-blocks-site.json' );
-	const signature = JSON.stringify( { build: BUILD_NAME, url, db } );
-	if (
-		! fresh &&
-		existsSync( marker ) &&
-		readFileSync( marker, 'utf8' ) === signature
-	) {
-		return false;
-	}
-	const staging = `${ dir }.tmp-${ process.pid }`;
-	await unpackWordPress( {
-		staging,
-		servedAt: dir,
-		sqlite: db.type === 'sqlite',
+function layOutFiles( { dir, url, db, fresh, debugLog } ) {
+	return layOutSite( {
+		dir,
+		signature: JSON.stringify( { build: BUILD_NAME, url, db } ),
+		fresh,
+		build: async ( staging ) => {
+			await unpackWordPress( {
+				staging,
+				servedAt: dir,
+				sqlite: db.type === 'sqlite',
+			} );
+			// The plugin is the checkout itself, linked in so edits to PHP show up on reload.
+			symlinkSync(
+				PROJECT_ROOT,
+				path.join( staging, 'wp-content/plugins', PLUGIN_SLUG ),
+				'dir'
+			);
+			writeFileSync(
+				path.join( staging, 'wp-config.php' ),
+				wpConfig( { url, db, debugLog } )
+			);
+		},
 	} );
-
-	// The plugin is the checkout itself, linked in so edits to PHP show up on reload.
-	symlinkSync(
-		PROJECT_ROOT,
-		path.join( staging, 'wp-content/plugins', PLUGIN_SLUG ),
-		'dir'
-	);
-	writeFileSync(
-		path.join( staging, 'wp-config.php' ),
-		wpConfig( { url, db, debugLog } )
-	);
-	writeFileSync(
-		path.join( staging, '.cognito-blocks-site.json' ),
-		signature
-	);
-
-	rmSync( dir, { recursive: true, force: true } );
-	mkdirSync( path.dirname( dir ), { recursive: true } );
-	renameSync( staging, dir );
-	return true;
 }
 
 /**
@@ -227,16 +218,7 @@ async function layOutFiles( { dir, url, db, fresh, debugLog } ) {
  * @param {boolean=} options.fresh    Recreate the files even when they match.
  */
 export async function prepareWordPress( options ) {
-	const {
-		dir,
-		url,
-		db,
-		admin,
-		settings = null,
-		pages = [],
-		fresh = false,
-		options: extra = {},
-	} = options;
+	const { dir, url, db, fresh = false } = options;
 	await checkPhp( db.type );
 	const recreated = await layOutFiles( {
 		dir,
@@ -245,19 +227,10 @@ export async function prepareWordPress( options ) {
 		fresh,
 		debugLog: options.debugLog,
 	} );
-	const input = JSON.stringify( {
-		url,
-		title: 'Cognito Blocks',
-		admin,
-		plugin: `${ PLUGIN_SLUG }/cognito-blocks.php`,
-		settings,
-		options: extra,
-		pages,
-	} );
 	const out = await run(
 		'php',
 		[ path.join( PROJECT_ROOT, 'dev/wordpress/setup.php' ), dir ],
-		{ input }
+		{ input: setupInput( options ) }
 	);
 	const result = JSON.parse( out.trim().split( '\n' ).pop() );
 	return { ...result, recreated };
@@ -274,11 +247,7 @@ export async function serveWordPress( {
 	workers = 4,
 	quiet = true,
 } ) {
-	await assertPortFree(
-		port,
-		'WordPress',
-		'Stop the other server or choose another port with --port=NNNN.'
-	);
+	const url = await wordPressUrl( port );
 	const server = startGroup(
 		'php',
 		[
@@ -294,7 +263,6 @@ export async function serveWordPress( {
 			echo: ! quiet,
 		}
 	);
-	const url = `http://127.0.0.1:${ port }`;
 	try {
 		await waitFor(
 			async () => {
@@ -303,10 +271,7 @@ export async function serveWordPress( {
 						`php -S exited:\n${ server.output() }`
 					);
 				}
-				const response = await fetch( `${ url }/wp-json/`, {
-					redirect: 'manual',
-				} );
-				return response.status === 200;
+				return wordPressAnswers( url );
 			},
 			{ timeout: 30000, what: `WordPress at ${ url }` }
 		);
