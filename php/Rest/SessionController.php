@@ -128,8 +128,9 @@ final class SessionController {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	private static function open_session( \WP_User $user, array $claims, bool $remember, string $redirect ): \WP_REST_Response|\WP_Error {
-		$fallback = home_url( '/' );
-		$redirect = '' === $redirect ? $fallback : wp_validate_redirect( wp_sanitize_redirect( $redirect ), $fallback );
+		$fallback  = home_url( '/' );
+		$requested = $redirect;
+		$redirect  = '' === $redirect ? $fallback : wp_validate_redirect( wp_sanitize_redirect( $redirect ), $fallback );
 
 		$cleared = did_action( 'clear_auth_cookie' );
 		wp_set_auth_cookie( (int) $user->ID, $remember, is_ssl() );
@@ -149,6 +150,12 @@ final class SessionController {
 		 * @param array<string,mixed> $claims Verified ID-token claims.
 		 */
 		do_action( 'cognito_blocks_login', $user, $claims );
+
+		// Plugins that send people somewhere by role after signing in hook core's login_redirect; run it as
+		// wp-login.php does, then validate its answer like any other redirect.
+		/** This filter is documented in wp-login.php */
+		$filtered = apply_filters( 'login_redirect', $redirect, $requested, $user ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- Core's filter.
+		$redirect = is_string( $filtered ) && '' !== $filtered ? wp_validate_redirect( wp_sanitize_redirect( $filtered ), $fallback ) : $redirect;
 
 		$response = new \WP_REST_Response(
 			array(
