@@ -212,3 +212,60 @@ describe( 'MFA required by the pool (MFA_SETUP)', () => {
 		expect( next.kind ).toBe( 'SOFTWARE_TOKEN_MFA' );
 	} );
 } );
+
+describe( 'Seeded SMS MFA (smsMfa)', () => {
+	let emu: Awaited< ReturnType< typeof privateEmulator > >;
+	const phone = ( n: number ) => ( {
+		email_verified: true,
+		phone_number: `+1555555010${ n }`,
+		phone_number_verified: true,
+	} );
+	beforeAll( async () => {
+		emu = await privateEmulator( {
+			pool: { id: 'us-east-1_SmsSeed01', name: 'sms-seed' },
+			client: { id: 'smsseedclient0000000000001', name: 'spa' },
+			users: [
+				{
+					username: 'sam',
+					password: PASSWORD,
+					smsMfa: true,
+					attributes: { email: 'sam@example.com', ...phone( 1 ) },
+				},
+				{
+					username: 'tess',
+					password: PASSWORD,
+					smsMfa: true,
+					totpSecret: TOTP_SECRET,
+					attributes: { email: 'tess@example.com', ...phone( 2 ) },
+				},
+			],
+		} );
+	} );
+	afterAll( () => emu.dispose() );
+
+	it( 'texts an SMS_MFA code to a user seeded with smsMfa', async () => {
+		const pool = userPool( emu.clientId, emu.url, emu.poolId );
+		const step = await signIn( 'sam', PASSWORD, pool );
+		expect( step.kind ).toBe( 'SMS_MFA' );
+		const code = await latestCode( 'sam', emu.url, 'mfa' );
+		const session = await sendMfa( step.user, code, 'SMS_MFA' );
+		expect( session.getIdToken().payload[ 'cognito:username' ] ).toBe(
+			'sam'
+		);
+	} );
+
+	it( 'asks a user seeded with smsMfa and totpSecret to choose (SELECT_MFA_TYPE)', async () => {
+		const pool = userPool( emu.clientId, emu.url, emu.poolId );
+		const step = await signIn( 'tess', PASSWORD, pool );
+		expect( step.kind ).toBe( 'SELECT_MFA_TYPE' );
+	} );
+
+	it( 'rejects smsMfa without a phone number', async () => {
+		await expect(
+			privateEmulator( {
+				pool: { name: 'sms-seed-bad' },
+				users: [ { username: 'x', password: PASSWORD, smsMfa: true } ],
+			} )
+		).rejects.toThrow( /phone_number/ );
+	} );
+} );

@@ -40,6 +40,11 @@ export interface SeedUser {
 	status?: 'confirmed' | 'unconfirmed' | 'force-change-password';
 	/** Base32 TOTP secret: registers SOFTWARE_TOKEN_MFA and makes it the preferred factor. */
 	totpSecret?: string;
+	/**
+	 * Enables SMS_MFA (needs a phone_number attribute; codes go to the outbox) and makes it the preferred
+	 * factor. With `totpSecret` as well, neither factor is preferred, so sign-in asks for one (SELECT_MFA_TYPE).
+	 */
+	smsMfa?: boolean;
 	groups?: string[];
 }
 
@@ -215,13 +220,22 @@ export function applySeed(
 				attributes,
 				status
 			);
+			if ( u.smsMfa && ! attributes.phone_number ) {
+				throw new Error( '"smsMfa" needs a "phone_number" attribute' );
+			}
 			if ( u.totpSecret ) {
 				base32Decode( u.totpSecret );
 				user.mfa = {
 					totpSecret: u.totpSecret.toUpperCase(),
 					totpEnabled: true,
-					smsEnabled: false,
-					preferred: 'SOFTWARE_TOKEN_MFA',
+					smsEnabled: !! u.smsMfa,
+					preferred: u.smsMfa ? undefined : 'SOFTWARE_TOKEN_MFA',
+				};
+			} else if ( u.smsMfa ) {
+				user.mfa = {
+					totpEnabled: false,
+					smsEnabled: true,
+					preferred: 'SMS_MFA',
 				};
 			}
 			for ( const name of u.groups ?? [] ) {
