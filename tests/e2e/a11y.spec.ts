@@ -9,6 +9,7 @@ import { createMfaRequiredPool } from './support/emulator-control';
 import {
 	codeFromOutbox,
 	codeInput,
+	expectSignedIn,
 	newPassword,
 	openForm,
 	submitSignIn,
@@ -75,6 +76,40 @@ test( 'sign-in challenges: new password and authenticator code', async ( {
 		page.getByRole( 'heading', { name: 'Enter your authenticator code' } )
 	).toBeVisible();
 	await expectNoViolations( page, 'authenticator code' );
+} );
+
+test( 'sign-in challenge: SMS code, then signing in with the texted code', async ( {
+	page,
+} ) => {
+	const user = testUser( 'sms' );
+	const since = Date.now() - 1000;
+	await openForm( page, '/e2e-sign-in/' );
+	await submitSignIn( page, user.username, user.password );
+	await expect(
+		page.getByRole( 'heading', {
+			name: 'Enter the code from your text message',
+		} )
+	).toBeVisible();
+	await expectNoViolations( page, 'SMS code' );
+
+	await codeInput( page ).fill(
+		await codeFromOutbox( user.username, since )
+	);
+	await page.getByRole( 'button', { name: 'Verify' } ).click();
+	await expectSignedIn( page );
+} );
+
+test( 'sign-in challenge: choosing between SMS and authenticator app', async ( {
+	page,
+} ) => {
+	const user = testUser( 'chooseMfa' );
+	await openForm( page, '/e2e-sign-in/' );
+	await submitSignIn( page, user.username, user.password );
+	await expect(
+		page.getByRole( 'heading', { name: 'Choose how to verify it is you' } )
+	).toBeVisible();
+	await expect( page.getByRole( 'radio' ) ).toHaveCount( 2 );
+	await expectNoViolations( page, 'choose MFA' );
 } );
 
 test( 'sign-in challenge: authenticator set-up when the pool requires MFA', async ( {

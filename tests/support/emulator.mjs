@@ -26,6 +26,12 @@ export function testUsers() {
 		} ),
 		editor: user( 'editor', { groups: [ 'editors' ] } ),
 		totp: user( 'totp', { totpSecret: base32Secret() } ),
+		sms: user( 'sms', { smsMfa: true, phone: '+15555550101' } ),
+		chooseMfa: user( 'choose-mfa', {
+			smsMfa: true,
+			phone: '+15555550102',
+			totpSecret: base32Secret(),
+		} ),
 		forceChange: user( 'force-change', {
 			status: 'force-change-password',
 		} ),
@@ -46,10 +52,14 @@ export async function startTestEmulator( { dataDir } ) {
 			password: u.password,
 			status: u.status ?? 'confirmed',
 			...( u.totpSecret ? { totpSecret: u.totpSecret } : {} ),
+			...( u.smsMfa ? { smsMfa: true } : {} ),
 			groups: u.groups ?? [],
 			attributes: {
 				email: u.email,
 				email_verified: true,
+				...( u.phone
+					? { phone_number: u.phone, phone_number_verified: true }
+					: {} ),
 				...( u.attributes ?? {} ),
 			},
 		} ) ),

@@ -16,10 +16,19 @@ export interface TestUser {
 	email: string;
 	password: string;
 	totpSecret?: string;
+	/** Users with SMS MFA: the phone number their codes go to. */
+	phone?: string;
 }
 
 export type TestUserName =
-	'confirmed' | 'editor' | 'totp' | 'forceChange' | 'unconfirmed' | 'reset';
+	| 'confirmed'
+	| 'editor'
+	| 'totp'
+	| 'sms'
+	| 'chooseMfa'
+	| 'forceChange'
+	| 'unconfirmed'
+	| 'reset';
 
 export function testUser( name: TestUserName ): TestUser {
 	const users = JSON.parse( process.env.COGNITO_TEST_USERS ?? '{}' );
