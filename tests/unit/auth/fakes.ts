@@ -7,6 +7,11 @@ import type { Clock } from '../../../src/auth/clock';
 import type { AuthGateway } from '../../../src/auth/gateway';
 import type { SessionService } from '../../../src/auth/session';
 import type { SignInResult } from '../../../src/auth/types';
+import { toFacade } from '../../../src/auth/facade';
+import {
+	createAuthRunner,
+	type AuthRunnerOptions,
+} from '../../../src/auth/runner';
 
 type Mocked< T > = {
 	[ K in keyof T ]: T[ K ] extends ( ...args: infer A ) => infer R
@@ -101,4 +106,20 @@ export async function flush(): Promise< void > {
 	for ( let i = 0; i < 10; i++ ) {
 		await Promise.resolve();
 	}
+}
+
+/**
+ * A runner over fresh fakes, with the handles tests script and inspect. Options override the runner's, e.g.
+ * `{ initial: { step: 'signUp' }, timeoutMs: 10_000, onDone }`.
+ * @param options
+ */
+export function startFlow(
+	options: Omit< AuthRunnerOptions, 'gateway' | 'session' | 'clock' > = {}
+) {
+	const gateway = fakeGateway();
+	const session = fakeSession();
+	const clock = manualClock();
+	const runner = createAuthRunner( { gateway, session, clock, ...options } );
+	const facade = () => toFacade( runner.getState() );
+	return { gateway, session, clock, runner, facade };
 }

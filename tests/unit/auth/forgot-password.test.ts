@@ -1,30 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { toFacade } from '../../../src/auth/facade';
-import { createAuthRunner } from '../../../src/auth/runner';
-import {
-	SIGNED_IN,
-	cognitoError,
-	fakeGateway,
-	fakeSession,
-	flush,
-	manualClock,
-} from './fakes';
+import { SIGNED_IN, cognitoError, flush, startFlow } from './fakes';
 
 function setup( step: 'signIn' | 'forgotPassword' = 'forgotPassword' ) {
-	const gateway = fakeGateway();
-	const clock = manualClock();
-	const runner = createAuthRunner( {
-		gateway,
-		session: fakeSession(),
-		clock,
-		initial: { step },
-	} );
-	return {
-		gateway,
-		clock,
-		runner,
-		facade: () => toFacade( runner.getState() ),
-	};
+	return startFlow( { initial: { step } } );
 }
 
 describe( 'forgot password', () => {

@@ -1,35 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { toFacade } from '../../../src/auth/facade';
 import { createInitialState, transition } from '../../../src/auth/machine';
-import { createAuthRunner } from '../../../src/auth/runner';
 import { SessionError } from '../../../src/auth/session';
-import {
-	SIGNED_IN,
-	cognitoError,
-	fakeGateway,
-	fakeSession,
-	flush,
-	manualClock,
-} from './fakes';
+import { SIGNED_IN, cognitoError, flush, startFlow } from './fakes';
 
 function setup( timeoutMs = 10_000 ) {
-	const gateway = fakeGateway();
-	const session = fakeSession();
-	const clock = manualClock();
-	const runner = createAuthRunner( {
-		gateway,
-		session,
-		clock,
-		timeoutMs,
-		initial: { redirectTo: '/r/' },
-	} );
-	return {
-		gateway,
-		session,
-		clock,
-		runner,
-		facade: () => toFacade( runner.getState() ),
-	};
+	return startFlow( { timeoutMs, initial: { redirectTo: '/r/' } } );
 }
 
 const SIGN_IN = {

@@ -1,22 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { toFacade } from '../../../src/auth/facade';
-import { createAuthRunner } from '../../../src/auth/runner';
-import {
-	SIGNED_IN,
-	fakeGateway,
-	fakeSession,
-	flush,
-	manualClock,
-} from './fakes';
+import { SIGNED_IN, flush, startFlow } from './fakes';
 
 function setup( initial = {} ) {
-	const gateway = fakeGateway();
-	const session = fakeSession();
 	const onDone = vi.fn();
-	const runner = createAuthRunner( {
-		gateway,
-		session,
-		clock: manualClock(),
+	const flow = startFlow( {
 		onDone,
 		initial: {
 			redirectTo: '/members/',
@@ -24,8 +11,7 @@ function setup( initial = {} ) {
 			...initial,
 		},
 	} );
-	const facade = () => toFacade( runner.getState() );
-	return { gateway, session, onDone, runner, facade };
+	return { ...flow, onDone };
 }
 
 describe( 'sign-in', () => {

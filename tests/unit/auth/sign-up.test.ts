@@ -9,20 +9,11 @@ import {
 	fakeSession,
 	flush,
 	manualClock,
+	startFlow,
 } from './fakes';
 
 function setup( step: 'signIn' | 'signUp' = 'signUp' ) {
-	const gateway = fakeGateway();
-	const session = fakeSession();
-	const clock = manualClock();
-	const runner = createAuthRunner( {
-		gateway,
-		session,
-		clock,
-		initial: { step, resendCooldownMs: 30_000 },
-	} );
-	const facade = () => toFacade( runner.getState() );
-	return { gateway, session, clock, runner, facade };
+	return startFlow( { initial: { step, resendCooldownMs: 30_000 } } );
 }
 
 const SIGN_UP = {
