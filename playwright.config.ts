@@ -4,6 +4,7 @@
  * suite runs on its own (`npx playwright test`).
  */
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/support/chromium.mjs';
 
 export default defineConfig( {
 	testDir: 'tests/e2e',
@@ -19,17 +20,6 @@ export default defineConfig( {
 		browserName: 'chromium',
 		baseURL: process.env.WP_URL,
 		trace: 'retain-on-failure',
-		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--no-first-run',
-				'--disable-sync',
-			],
-		},
+		launchOptions: chromiumLaunchOptions(),
 	},
 } );

@@ -6,22 +6,14 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { SectionSkipped } from './skip.mjs';
+import {
+	CHROMIUM_PATH as CHROMIUM,
+	CHROMIUM_ARGS as ARGS,
+} from '../tests/support/chromium.mjs';
 
 export const WAIT_MS = 15_000;
 export const PLUGIN_PATH = '/plugins/cognito-blocks/';
 export const MOUNTED = '[data-cognito-blocks][data-mounted="true"]';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// As playwright.config.ts: nothing in the browser's own background traffic may end up in a request count.
-const ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--no-first-run',
-	'--disable-sync',
-];
 
 export async function launchChromium() {
 	if ( ! existsSync( CHROMIUM ) ) {

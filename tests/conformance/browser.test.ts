@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumLaunchOptions } from '../support/chromium.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emulatorUrl } from './helpers';
 import { CLIENT_ID, PASSWORD, POOL_ID } from './seed';
@@ -48,18 +49,7 @@ describe( 'browser sign-in across origins', () => {
 		} );
 		await new Promise< void >( ( r ) => site.listen( 0, '127.0.0.1', r ) );
 		siteUrl = `http://127.0.0.1:${ ( site.address() as AddressInfo ).port }`;
-		browser = await chromium.launch( {
-			executablePath: '/usr/bin/chromium',
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--no-first-run',
-				'--disable-sync',
-			],
-		} );
+		browser = await chromium.launch( chromiumLaunchOptions() );
 	} );
 	afterAll( async () => {
 		await browser?.close();
