@@ -29,9 +29,13 @@ module.exports = [
 		},
 	},
 	{
-		// The emulator implements wire protocols (TOTP, SRP, JWT): bit operations are the algorithm, and its
-		// functions named use… are not React hooks.
-		files: [ 'dev/cognito-emulator/**', 'tests/conformance/**' ],
+		// The emulator implements wire protocols (TOTP, SRP, JWT), and src/auth/shims the byte and big-number
+		// primitives of SRP: bit operations are the algorithm, and functions named use… are not React hooks.
+		files: [
+			'dev/cognito-emulator/**',
+			'tests/conformance/**',
+			'src/auth/shims/**',
+		],
 		rules: {
 			'no-bitwise': 'off',
 			'react-hooks/rules-of-hooks': 'off',

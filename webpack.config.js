@@ -7,6 +7,13 @@
 import { readdirSync, existsSync } from 'node:fs';
 import CopyPlugin from 'copy-webpack-plugin';
 import defaultConfig from '@wordpress/scripts/config/webpack.config.js';
+import path from 'node:path';
+import {
+	ignoredModules,
+	libraryDir,
+	libraryInternals,
+	libraryShims,
+} from './src/auth/shims/aliases.js';
 
 const blockNames = readdirSync( 'blocks', { withFileTypes: true } )
 	.filter(
@@ -26,6 +33,29 @@ export default {
 				`./blocks/${ name }/index.ts`,
 			] )
 		),
+	},
+	resolve: {
+		...defaultConfig.resolve,
+		alias: {
+			...defaultConfig.resolve?.alias,
+			// `name$`: webpack's exact-match form.
+			...Object.fromEntries(
+				Object.entries( libraryShims ).map( ( [ name, file ] ) => [
+					`${ name }$`,
+					file,
+				] )
+			),
+			// A relative import is matched by its absolute path (without the extension, as it is written).
+			...Object.fromEntries(
+				Object.entries( libraryInternals ).map( ( [ name, file ] ) => [
+					`${ path.join( libraryDir, name ) }$`,
+					file,
+				] )
+			),
+			...Object.fromEntries(
+				ignoredModules.map( ( name ) => [ `${ name }$`, false ] )
+			),
+		},
 	},
 	module: {
 		...defaultConfig.module,
