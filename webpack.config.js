@@ -27,6 +27,8 @@ export default {
 	...defaultConfig,
 	entry: {
 		view: './src/view.tsx',
+		// wp-login.php's own styles, so pages with a block do not download them.
+		'login-screen': './src/styles/login.scss',
 		...Object.fromEntries(
 			blockNames.map( ( name ) => [
 				`blocks/${ name }/index`,

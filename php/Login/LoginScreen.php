@@ -25,12 +25,13 @@ use CognitoBlocks\Settings\Settings;
 final class LoginScreen {
 
 	/**
-	 * `login_enqueue_scripts`: the shared view script and stylesheet, in the head, so the core form is hidden
-	 * before the first paint instead of flashing.
+	 * `login_enqueue_scripts`: the shared view script and stylesheet plus the screen's own (login.scss), in the
+	 * head, so the core form is hidden before the first paint instead of flashing.
 	 */
 	public static function enqueue(): void {
 		if ( '' !== LoginContext::current()->form() ) {
 			Assets::enqueue();
+			wp_enqueue_style( Assets::LOGIN_STYLE );
 		}
 	}
 

@@ -19,6 +19,7 @@ final class Assets {
 
 	public const VIEW_HANDLE  = 'cognito-blocks-view';
 	public const STYLE_HANDLE = 'cognito-blocks-forms';
+	public const LOGIN_STYLE  = 'cognito-blocks-login-screen';
 
 	/**
 	 * Chunks the view script loads on demand with import() (build/<name>.js). WordPress loads translations only
@@ -59,6 +60,12 @@ final class Assets {
 
 		if ( is_readable( Plugin::path( 'build/view.css' ) ) ) {
 			wp_register_style( self::STYLE_HANDLE, Plugin::url( 'build/view.css' ), array(), $asset['version'] );
+			wp_style_add_data( self::STYLE_HANDLE, 'rtl', 'replace' );
+		}
+		// wp-login.php's card styles live apart, so pages with a block never download them.
+		if ( is_readable( Plugin::path( 'build/login-screen.css' ) ) ) {
+			wp_register_style( self::LOGIN_STYLE, Plugin::url( 'build/login-screen.css' ), array( self::STYLE_HANDLE ), $asset['version'] );
+			wp_style_add_data( self::LOGIN_STYLE, 'rtl', 'replace' );
 		}
 	}
 

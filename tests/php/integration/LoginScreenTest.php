@@ -44,6 +44,8 @@ final class LoginScreenTest extends TestCase {
 		$this->assertMatchesRegularExpression( '/<body class="[^"]*\bcognito-blocks-login--form\b/', $html );
 		$this->assertMatchesRegularExpression( '#cognito-blocks/build/view\.js#', $html, 'the shared view script is enqueued' );
 		$this->assertMatchesRegularExpression( '#<link[^>]+cognito-blocks/build/view\.css#', $html, 'the form styles load in the head, before the first paint' );
+		$this->assertMatchesRegularExpression( '#<link[^>]+cognito-blocks/build/login-screen\.css#', $html, 'and the screen\'s own styles, which hide the core form' );
+		$this->assertLessThan( strpos( $html, 'build/login-screen.css' ), strpos( $html, 'build/view.css' ), 'the screen styles come after the form styles they adjust' );
 
 		// The core form stays for browsers without script, and a visible link leads to it on its own.
 		$this->assertStringContainsString( 'id="loginform"', $html );

@@ -8,6 +8,7 @@
 
 namespace CognitoBlocks\Tests\Integration;
 
+use CognitoBlocks\Render\Assets;
 use CognitoBlocks\Render\FormRenderer;
 use CognitoBlocks\Render\Shortcodes;
 use PHPUnit\Framework\TestCase;
@@ -112,6 +113,12 @@ final class RenderTest extends TestCase {
 				do_blocks( '<!-- wp:cognito-blocks/' . $form . ' /-->' )
 			);
 		}
+
+		// A form on a page brings the shared script and form styles, never wp-login.php's screen styles.
+		$this->assertTrue( wp_script_is( Assets::VIEW_HANDLE, 'enqueued' ) );
+		$this->assertTrue( wp_style_is( Assets::STYLE_HANDLE, 'enqueued' ) );
+		$this->assertTrue( wp_style_is( Assets::LOGIN_STYLE, 'registered' ) );
+		$this->assertFalse( wp_style_is( Assets::LOGIN_STYLE, 'enqueued' ) );
 	}
 
 	public function test_link_attributes_cannot_carry_scripts(): void {
