@@ -1,7 +1,7 @@
 /**
  * One mounted account form: the flow (useAuthFlow over the form's services) rendered by the AccountFlow view.
- * Navigation happens here, once, when the flow reports that WordPress opened the session; the QR code of an
- * authenticator set-up is drawn here too, because loading its encoder is I/O the view must not do.
+ * Navigation happens here, once, when the flow reports that WordPress opened the session. The steps after
+ * sign-in come from ./lazy-steps.tsx and read the services from FormServicesContext.
  */
 import { useRef } from 'react';
 import { AccountFlowView } from '../components/account-flow/AccountFlow';
@@ -11,8 +11,8 @@ import {
 } from '../components/account-flow/config';
 import { useAuthFlow } from '../hooks/useAuthFlow';
 import { LazyOtherSteps } from './lazy-steps';
-import { useQrDataUrl } from './qr-code';
 import type { FormServices } from './services';
+import { FormServicesContext } from './services-context';
 
 export interface AccountFormProps {
 	config: AccountFormConfig;
@@ -36,18 +36,14 @@ export function AccountForm( { config, services }: AccountFormProps ) {
 			}
 		},
 	} );
-	// Drawn only once the flow has a set-up URI, i.e. on the MFA_SETUP step; the encoder is fetched then.
-	const qr = useQrDataUrl( flow.context.otpauthUri );
 	return (
-		<AccountFlowView
-			flow={ flow }
-			otherSteps={ LazyOtherSteps }
-			config={ config }
-			onNavigate={ services.navigate }
-			checkPassword={ services.checkPassword }
-			qrDataUrl={ ( uri ) =>
-				uri === flow.context.otpauthUri ? qr : undefined
-			}
-		/>
+		<FormServicesContext.Provider value={ services }>
+			<AccountFlowView
+				flow={ flow }
+				otherSteps={ LazyOtherSteps }
+				config={ config }
+				onNavigate={ services.navigate }
+			/>
+		</FormServicesContext.Provider>
 	);
 }

@@ -10,6 +10,8 @@ export interface CognitoClientConfig {
 	clientId: string;
 	endpoint: string | null;
 	tokenStorage: 'memory' | 'session' | 'local';
+	/** The pool's password policy when the site sets one (checked where it is used). */
+	passwordPolicy?: unknown;
 }
 
 export interface MountConfig {

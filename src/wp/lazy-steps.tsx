@@ -1,6 +1,6 @@
 /**
- * The steps beyond sign-in, loaded on demand: webpack puts other-steps.tsx (sign-up, codes, password reset,
- * forced new password, MFA) in its own chunk (build/account-steps.js). A sign-in page loads it only when the
+ * The steps beyond sign-in, loaded on demand: webpack puts ./other-steps.tsx (sign-up, codes, password reset,
+ * forced new password, MFA, with the password checklist and the QR code) in its own chunk (build/account-steps.js). A sign-in page loads it only when the
  * visitor starts using the form, or when a step needs it; the register and reset-password pages load it before
  * they mount, so their first step appears at once. Loading code is I/O, so it happens here, not in the views.
  */
@@ -24,9 +24,9 @@ let loaded: OtherSteps | undefined;
 /** Starts loading the chunk (once); a failed load is forgotten, so the next call tries again. */
 export function loadOtherSteps(): Promise< OtherSteps > {
 	pending ??= import(
-		/* webpackChunkName: "account-steps" */ '../components/account-flow/other-steps'
+		/* webpackChunkName: "account-steps" */ './other-steps'
 	).then(
-		( module ) => ( loaded = module.OtherStepView ),
+		( module ) => ( loaded = module.OtherSteps ),
 		( error: unknown ) => {
 			pending = undefined;
 			throw error;

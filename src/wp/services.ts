@@ -5,11 +5,7 @@
  */
 import { createCognitoGateway } from '../auth/cognito-gateway';
 import type { AuthGateway } from '../auth/gateway';
-import {
-	checkPassword,
-	resolvePolicy,
-	type PasswordPolicy,
-} from '../auth/password-policy';
+import type { PasswordPolicy } from '../auth/password-policy';
 import type { SessionService } from '../auth/session';
 import {
 	SIGNED_OUT_COOKIE,
@@ -39,7 +35,8 @@ export interface FormServices {
 	storage: TokenStorage;
 	redirectTo: string;
 	totpIssuer: string;
-	checkPassword: ( value: string ) => ReturnType< typeof checkPassword >;
+	/** The pool's policy as configured (missing rules take Cognito's defaults), for the new-password checklist. */
+	passwordPolicy?: Partial< PasswordPolicy >;
 	navigate: ( url: string ) => void;
 }
 
@@ -110,6 +107,20 @@ export function isUsableCognitoConfig(
 	);
 }
 
+/**
+ * The configured password policy, if the configuration carries one as an object; its fields are checked where
+ * it is used (resolvePolicy), so a mangled value only means Cognito's defaults.
+ * @param cognito
+ */
+function policyOf(
+	cognito: CognitoClientConfig
+): Partial< PasswordPolicy > | undefined {
+	const { passwordPolicy } = cognito as { passwordPolicy?: unknown };
+	return typeof passwordPolicy === 'object' && passwordPolicy !== null
+		? ( passwordPolicy as Partial< PasswordPolicy > )
+		: undefined;
+}
+
 function storageKind( value: unknown ): TokenStorageKind {
 	return value === 'memory' || value === 'local' ? value : 'session';
 }
@@ -142,10 +153,6 @@ export function createFormServices(
 	const session = createSessionClient( {
 		url: config.sessionUrl || '/wp-json/cognito-blocks/v1/session',
 	} );
-	const policy: PasswordPolicy = resolvePolicy(
-		( config.cognito as { passwordPolicy?: Partial< PasswordPolicy > } )
-			.passwordPolicy
-	);
 	let host = '';
 	try {
 		host = new URL( env.href ).hostname;
@@ -158,7 +165,7 @@ export function createFormServices(
 		storage,
 		redirectTo: resolveRedirect( config.attributes.redirectUrl, env.href ),
 		totpIssuer: host,
-		checkPassword: ( value ) => checkPassword( policy, value ),
+		passwordPolicy: policyOf( config.cognito ),
 		navigate: env.navigate,
 	};
 }

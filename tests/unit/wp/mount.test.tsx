@@ -91,7 +91,25 @@ describe( 'createFormServices', () => {
 		expect( local.getItem( `${ COGNITO_KEY_PREFIX }k` ) ).toBe( 'v' );
 		expect( services.redirectTo ).toBe( '/after/' );
 		expect( services.totpIssuer ).toBe( 'site.test' );
-		expect( services.checkPassword( 'short' ).length ).toBeGreaterThan( 0 );
+		// No policy configured: the checklist falls back to Cognito's defaults where it is drawn.
+		expect( services.passwordPolicy ).toBeUndefined();
+	} );
+
+	it( 'passes the configured password policy on, and ignores a mangled one', () => {
+		const make = ( passwordPolicy: unknown ) =>
+			createFormServices(
+				{
+					form: 'register',
+					attributes: {},
+					cognito: { ...cognito, passwordPolicy },
+				},
+				fakeEnv()
+			);
+		expect( make( { minLength: 12 } ).passwordPolicy ).toEqual( {
+			minLength: 12,
+		} );
+		expect( make( 'minLength=12' ).passwordPolicy ).toBeUndefined();
+		expect( make( null ).passwordPolicy ).toBeUndefined();
 	} );
 
 	it( 'leaves tokens alone without the marker', () => {
@@ -125,7 +143,7 @@ describe( 'mountForm', () => {
 		} );
 		expect( element.dataset.mounted ).toBe( 'true' );
 		expect(
-			screen.getByRole( 'heading', { name: 'Join us' } )
+			await screen.findByRole( 'heading', { name: 'Join us' } )
 		).toBeInTheDocument();
 		expect(
 			element.querySelector( '.cognito-blocks__skeleton' )
@@ -149,6 +167,29 @@ describe( 'mountForm', () => {
 } );
 
 describe( 'AccountForm', () => {
+	it( 'shows the configured password policy on the (lazily loaded) sign-up step', async () => {
+		const services: FormServices = {
+			gateway: fakeGateway(),
+			session: fakeSession(),
+			storage: createTokenStorage( 'memory' ),
+			redirectTo: '/',
+			totpIssuer: 'site.test',
+			passwordPolicy: { minLength: 12, requireSymbols: false },
+			navigate: vi.fn(),
+		};
+		render(
+			<AccountForm
+				config={ formConfigFromAttributes( 'register', {} ) }
+				services={ services }
+			/>
+		);
+		expect(
+			await screen.findByText( 'At least 12 characters' )
+		).toBeInTheDocument();
+		expect( screen.getByText( 'An uppercase letter' ) ).toBeInTheDocument();
+		expect( screen.queryByText( /special character/i ) ).toBeNull();
+	} );
+
 	it( 'signs in, hands the token to WordPress and navigates once', async () => {
 		const gateway = fakeGateway();
 		gateway.signIn.mockResolvedValue( SIGNED_IN );
@@ -159,7 +200,6 @@ describe( 'AccountForm', () => {
 			storage: createTokenStorage( 'memory' ),
 			redirectTo: '/members/',
 			totpIssuer: 'site.test',
-			checkPassword: () => [],
 			navigate: vi.fn(),
 		};
 		render(

@@ -86,7 +86,6 @@ describe( 'AccountForm on the MFA_SETUP step', () => {
 			storage: createTokenStorage( 'memory' ),
 			redirectTo: '/',
 			totpIssuer: 'Example Site',
-			checkPassword: () => [],
 			navigate: vi.fn(),
 		};
 		render(
@@ -133,7 +132,8 @@ function staticImports( entry: string ): {
 		files.add( file );
 		const source = readFileSync( file, 'utf8' );
 		for ( const [ , from, bare ] of source.matchAll(
-			/^(?:import|export)\s[^;]*?from\s+'([^']+)'|^import\s+'([^']+)'/gm
+			// `import type` is erased by the compiler, so it adds nothing to a bundle.
+			/^(?:import|export)\s(?!type\s)[^;]*?from\s+'([^']+)'|^import\s+'([^']+)'/gm
 		) ) {
 			const specifier = from ?? bare;
 			if ( ! specifier.startsWith( '.' ) ) {
@@ -153,22 +153,45 @@ function staticImports( entry: string ): {
 }
 
 describe( "the sign-in page's initial script", () => {
-	it( 'reaches the QR encoder only through a dynamic import', () => {
+	it( 'reaches the QR code and the password checklist only through dynamic imports', () => {
 		const graph = staticImports( path.join( ROOT, 'src/view.tsx' ) );
 		expect( graph.files ).toContain(
+			path.join( ROOT, 'src/wp/lazy-steps.tsx' )
+		);
+		for ( const later of [
+			'src/wp/other-steps.tsx',
+			'src/wp/qr-code.ts',
+			'src/auth/password-policy.ts',
+		] ) {
+			expect( graph.files ).not.toContain( path.join( ROOT, later ) );
+		}
+		expect( graph.packages ).not.toContain( 'uqr' );
+		// Both sit behind the steps chunk, and the encoder behind a chunk of its own.
+		const steps = staticImports(
+			path.join( ROOT, 'src/wp/other-steps.tsx' )
+		);
+		expect( steps.files ).toContain(
 			path.join( ROOT, 'src/wp/qr-code.ts' )
 		);
-		expect( graph.packages ).not.toContain( 'uqr' );
-		expect(
-			readFileSync( path.join( ROOT, 'src/wp/qr-code.ts' ), 'utf8' )
-		).toMatch( /import\(\s*\/\*[^*]*\*\/\s*'uqr'\s*\)/ );
+		expect( steps.files ).toContain(
+			path.join( ROOT, 'src/auth/password-policy.ts' )
+		);
+		const source = ( file: string ) =>
+			readFileSync( path.join( ROOT, file ), 'utf8' );
+		expect( source( 'src/wp/lazy-steps.tsx' ) ).toMatch(
+			/import\(\s*\/\*[^*]*\*\/\s*'\.\/other-steps'\s*\)/
+		);
+		expect( source( 'src/wp/qr-code.ts' ) ).toMatch(
+			/import\(\s*\/\*[^*]*\*\/\s*'uqr'\s*\)/
+		);
 	} );
 
 	const built =
 		existsSync( path.join( ROOT, 'build/view.js' ) ) &&
-		existsSync( path.join( ROOT, 'build/qr-code.js' ) );
+		existsSync( path.join( ROOT, 'build/qr-code.js' ) ) &&
+		existsSync( path.join( ROOT, 'build/account-steps.js' ) );
 	it.skipIf( ! built )(
-		'is built without the encoder, which sits in build/qr-code.js',
+		'is built without the encoder (build/qr-code.js) or the checklist (build/account-steps.js)',
 		() => {
 			// An error message of the encoder: it survives minification, so it shows where the code went.
 			const marker = 'Data too long';
@@ -176,6 +199,10 @@ describe( "the sign-in page's initial script", () => {
 				readFileSync( path.join( ROOT, 'build', name ), 'utf8' );
 			expect( read( 'qr-code.js' ) ).toContain( marker );
 			expect( read( 'view.js' ) ).not.toContain( marker );
+			// Likewise the password checklist's rules live in the steps chunk.
+			const rule = 'At least %d characters';
+			expect( read( 'account-steps.js' ) ).toContain( rule );
+			expect( read( 'view.js' ) ).not.toContain( rule );
 			// The runtime in view.js knows the chunk by name, so it can fetch it when the set-up step shows.
 			expect( read( 'view.js' ) ).toMatch( /"qr-code"[^;]*\.js\?ver=/ );
 		}
