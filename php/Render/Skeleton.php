@@ -7,6 +7,8 @@
 
 namespace CognitoBlocks\Render;
 
+use CognitoBlocks\Settings\Settings;
+
 /**
  * Prints an inert copy of a form's first step: the same elements and class names as the React views
  * (src/components/sign-in-form, sign-up-form, forgot-password-form, step/, form/) with the same texts, read
@@ -205,22 +207,25 @@ final class Skeleton {
 	}
 
 	/**
-	 * The password checklist of Cognito's default policy, nothing met yet (password-checklist/index.tsx). The
-	 * browser receives no other policy from the settings today, so the form shows the same rules.
+	 * The password checklist of the configured policy, nothing met yet (password-checklist/index.tsx renders the
+	 * same rules from the same setting, Config::password_policy()).
 	 */
 	private static function checklist(): string {
-		$rules = array(
-			'minLength' => sprintf(
-				/* translators: %d: minimum number of characters in a password. */
-				__( 'At least %d characters', 'cognito-blocks' ),
-				8
-			),
-			'uppercase' => __( 'An uppercase letter', 'cognito-blocks' ),
-			'lowercase' => __( 'A lowercase letter', 'cognito-blocks' ),
-			'number'    => __( 'A number', 'cognito-blocks' ),
-			'symbol'    => __( 'A special character', 'cognito-blocks' ),
+		$policy = Settings::current()->password_policy();
+		$rules  = array_filter(
+			array(
+				'minLength' => sprintf(
+					/* translators: %d: minimum number of characters in a password. */
+					__( 'At least %d characters', 'cognito-blocks' ),
+					$policy['minLength']
+				),
+				'uppercase' => $policy['requireUppercase'] ? __( 'An uppercase letter', 'cognito-blocks' ) : '',
+				'lowercase' => $policy['requireLowercase'] ? __( 'A lowercase letter', 'cognito-blocks' ) : '',
+				'number'    => $policy['requireNumbers'] ? __( 'A number', 'cognito-blocks' ) : '',
+				'symbol'    => $policy['requireSymbols'] ? __( 'A special character', 'cognito-blocks' ) : '',
+			)
 		);
-		$items = '';
+		$items  = '';
 		foreach ( $rules as $rule => $label ) {
 			$items .= sprintf(
 				'<li class="cognito-blocks__rule" data-rule="%1$s" data-met="false"><svg class="cognito-blocks__rule-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="5" fill="none" stroke="currentColor" stroke-width="1.5"></circle></svg><span class="cognito-blocks__rule-label">%2$s</span><span class="cognito-blocks__sr-only"> %3$s</span></li>',

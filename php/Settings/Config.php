@@ -179,18 +179,35 @@ final class Config {
 	}
 
 	/**
+	 * The password policy the checklists show, in the browser's names (src/auth/password-policy.ts).
+	 *
+	 * @return array{minLength:int,requireUppercase:bool,requireLowercase:bool,requireNumbers:bool,requireSymbols:bool}
+	 */
+	public function password_policy(): array {
+		$policy = (array) $this->get( 'password_policy' ) + Fields::DEFAULT_PASSWORD_POLICY;
+		return array(
+			'minLength'        => (int) $policy['min_length'],
+			'requireUppercase' => true === $policy['require_uppercase'],
+			'requireLowercase' => true === $policy['require_lowercase'],
+			'requireNumbers'   => true === $policy['require_numbers'],
+			'requireSymbols'   => true === $policy['require_symbols'],
+		);
+	}
+
+	/**
 	 * Public configuration the browser needs to talk to the pool. Holds nothing secret.
 	 *
-	 * @return array{region:string,userPoolId:string,clientId:string,endpoint:string|null,tokenStorage:string}
+	 * @return array{region:string,userPoolId:string,clientId:string,endpoint:string|null,tokenStorage:string,passwordPolicy:array<string,int|bool>}
 	 */
 	public function client_config(): array {
 		$endpoint = $this->string( 'endpoint' );
 		return array(
-			'region'       => $this->region(),
-			'userPoolId'   => $this->string( 'user_pool_id' ),
-			'clientId'     => $this->string( 'client_id' ),
-			'endpoint'     => '' === $endpoint ? null : $endpoint,
-			'tokenStorage' => $this->string( 'token_storage' ),
+			'region'         => $this->region(),
+			'userPoolId'     => $this->string( 'user_pool_id' ),
+			'clientId'       => $this->string( 'client_id' ),
+			'endpoint'       => '' === $endpoint ? null : $endpoint,
+			'tokenStorage'   => $this->string( 'token_storage' ),
+			'passwordPolicy' => $this->password_policy(),
 		);
 	}
 }

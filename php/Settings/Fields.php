@@ -17,6 +17,24 @@ final class Fields {
 	public const TOKEN_STORAGES = array( 'memory', 'session', 'local' );
 
 	/**
+	 * Cognito's default password policy for a new user pool: what the sign-up and new-password checklists show
+	 * unless the site copies its pool's own policy into the `password_policy` setting.
+	 */
+	public const DEFAULT_PASSWORD_POLICY = array(
+		'min_length'        => 8,
+		'require_uppercase' => true,
+		'require_lowercase' => true,
+		'require_numbers'   => true,
+		'require_symbols'   => true,
+	);
+
+	/**
+	 * The lengths Cognito accepts for a pool's minimum password length.
+	 */
+	public const PASSWORD_MIN_LENGTH = 6;
+	public const PASSWORD_MAX_LENGTH = 99;
+
+	/**
 	 * Default value of every field; also the list of known fields.
 	 *
 	 * @return array<string,mixed>
@@ -38,6 +56,7 @@ final class Fields {
 			'max_token_age'          => 600,
 			'allow_local_passwords'  => false,
 			'token_storage'          => 'session',
+			'password_policy'        => self::DEFAULT_PASSWORD_POLICY,
 		);
 	}
 
@@ -103,6 +122,21 @@ final class Fields {
 				'token_storage'          => array(
 					'type' => 'string',
 					'enum' => self::TOKEN_STORAGES,
+				),
+				'password_policy'        => array(
+					'type'                 => 'object',
+					'additionalProperties' => false,
+					'properties'           => array(
+						'min_length'        => array(
+							'type'    => 'integer',
+							'minimum' => self::PASSWORD_MIN_LENGTH,
+							'maximum' => self::PASSWORD_MAX_LENGTH,
+						),
+						'require_uppercase' => $bool,
+						'require_lowercase' => $bool,
+						'require_numbers'   => $bool,
+						'require_symbols'   => $bool,
+					),
 				),
 			),
 		);

@@ -69,6 +69,8 @@ final class Sanitizer {
 				return self::group_role_map( $value );
 			case 'attribute_map':
 				return self::attribute_map( $value );
+			case 'password_policy':
+				return self::password_policy( $value );
 			case 'leeway':
 				return self::integer( $value, 0, self::MAX_LEEWAY );
 			case 'max_token_age':
@@ -181,6 +183,29 @@ final class Sanitizer {
 			return null;
 		}
 		return max( $min, min( $max, $value ) );
+	}
+
+	/**
+	 * The pool's password policy as the checklists show it. Each rule falls back to Cognito's default on its own,
+	 * so one mistyped flag does not discard the rest; unknown keys are dropped.
+	 *
+	 * @param mixed $value Untrusted value.
+	 * @return array<string,int|bool>|null Null when the value is not a map at all.
+	 */
+	private static function password_policy( mixed $value ): ?array {
+		if ( ! is_array( $value ) ) {
+			return null;
+		}
+		$policy = array();
+		foreach ( Fields::DEFAULT_PASSWORD_POLICY as $rule => $default ) {
+			$clean           = array_key_exists( $rule, $value )
+				? ( 'min_length' === $rule
+					? self::integer( $value[ $rule ], Fields::PASSWORD_MIN_LENGTH, Fields::PASSWORD_MAX_LENGTH )
+					: self::boolean( $value[ $rule ] ) )
+				: null;
+			$policy[ $rule ] = $clean ?? $default;
+		}
+		return $policy;
 	}
 
 	/**

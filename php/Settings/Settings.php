@@ -70,7 +70,7 @@ final class Settings {
 	/**
 	 * Configuration for the browser (see Config::client_config()).
 	 *
-	 * @return array{region:string,userPoolId:string,clientId:string,endpoint:string|null,tokenStorage:string}
+	 * @return array{region:string,userPoolId:string,clientId:string,endpoint:string|null,tokenStorage:string,passwordPolicy:array<string,int|bool>}
 	 */
 	public static function client_config(): array {
 		return self::current()->client_config();

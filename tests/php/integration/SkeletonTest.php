@@ -8,7 +8,9 @@
 
 namespace CognitoBlocks\Tests\Integration;
 
+use CognitoBlocks\Render\FormRenderer;
 use CognitoBlocks\Render\Skeleton;
+use CognitoBlocks\Settings\Settings;
 use PHPUnit\Framework\TestCase;
 
 final class SkeletonTest extends TestCase {
@@ -123,6 +125,49 @@ final class SkeletonTest extends TestCase {
 		$this->assertSame( 5, $xpath->query( "//li[contains(@class, 'cognito-blocks__rule')]" )->length );
 		$this->assertSame( 1, $xpath->query( "//input[@type='checkbox']" )->length );
 		$this->assertSame( array(), self::texts( $xpath, 'cognito-blocks__link' ) );
+	}
+
+	public function test_the_checklist_and_the_browser_get_the_configured_password_policy(): void {
+		$saved = get_option( Settings::OPTION, false );
+		update_option(
+			Settings::OPTION,
+			array_merge(
+				is_array( $saved ) ? $saved : array(),
+				array(
+					'password_policy' => array(
+						'min_length'      => 12,
+						'require_symbols' => false,
+					),
+				)
+			)
+		);
+		try {
+			$xpath = self::xpath( Skeleton::render( 'register', array() ) );
+			$this->assertSame(
+				array( 'At least 12 characters', 'An uppercase letter', 'A lowercase letter', 'A number' ),
+				self::texts( $xpath, 'cognito-blocks__rule-label' )
+			);
+
+			$html = FormRenderer::render( 'register', array() );
+			$this->assertSame( 1, preg_match( '/data-config="([^"]*)"/', $html, $match ) );
+			$config = json_decode( html_entity_decode( $match[1], ENT_QUOTES ), true );
+			$this->assertSame(
+				array(
+					'minLength'        => 12,
+					'requireUppercase' => true,
+					'requireLowercase' => true,
+					'requireNumbers'   => true,
+					'requireSymbols'   => false,
+				),
+				$config['cognito']['passwordPolicy'] ?? null
+			);
+		} finally {
+			if ( false === $saved ) {
+				delete_option( Settings::OPTION );
+			} else {
+				update_option( Settings::OPTION, $saved );
+			}
+		}
 	}
 
 	public function test_sign_up_falls_back_to_an_email_field_and_forgot_password_to_its_description(): void {

@@ -181,7 +181,7 @@ final class SettingsTest extends TestCase {
 				'endpoint'     => 'http://127.0.0.1:9229',
 				'tokenStorage' => 'session',
 			),
-			$config->client_config()
+			array_diff_key( $config->client_config(), array( 'passwordPolicy' => true ) )
 		);
 	}
 
@@ -243,5 +243,60 @@ final class SettingsTest extends TestCase {
 	public function test_schema_lists_every_field(): void {
 		$this->assertSame( array_keys( Fields::defaults() ), array_keys( Fields::schema()['properties'] ) );
 		$this->assertSame( 'COGNITO_BLOCKS_USER_POOL_ID', Fields::constant_name( 'user_pool_id' ) );
+	}
+
+	public function test_password_policy_defaults_to_cognitos_and_reaches_the_browser_in_its_names(): void {
+		$this->assertSame(
+			array(
+				'minLength'        => 8,
+				'requireUppercase' => true,
+				'requireLowercase' => true,
+				'requireNumbers'   => true,
+				'requireSymbols'   => true,
+			),
+			( new Config( array() ) )->client_config()['passwordPolicy']
+		);
+	}
+
+	public function test_password_policy_rules_are_sanitised_one_by_one(): void {
+		$clean = Sanitizer::sanitize(
+			array(
+				'password_policy' => array(
+					'min_length'        => '12',
+					'require_symbols'   => 'false',
+					'require_numbers'   => 'maybe',
+					'require_uppercase' => 0,
+					'surprise'          => true,
+				),
+			)
+		);
+		$this->assertSame(
+			array(
+				'min_length'        => 12,
+				'require_uppercase' => false,
+				'require_lowercase' => true,
+				'require_numbers'   => true,
+				'require_symbols'   => false,
+			),
+			$clean['password_policy'],
+			'valid rules kept, an invalid one back to its default, unknown keys dropped'
+		);
+
+		// Cognito accepts 6 to 99 characters; a policy outside that is clamped, not shown as unsatisfiable.
+		$this->assertSame( 6, Sanitizer::sanitize( array( 'password_policy' => array( 'min_length' => 2 ) ) )['password_policy']['min_length'] );
+		$this->assertSame( 99, Sanitizer::sanitize( array( 'password_policy' => array( 'min_length' => 500 ) ) )['password_policy']['min_length'] );
+		$this->assertSame( Fields::DEFAULT_PASSWORD_POLICY, Sanitizer::sanitize( array( 'password_policy' => 'strong' ) )['password_policy'] );
+	}
+
+	public function test_password_policy_can_be_pinned_as_json(): void {
+		$config = Settings::resolve(
+			array(),
+			static fn( string $name ) => 'COGNITO_BLOCKS_PASSWORD_POLICY' === $name ? '{"min_length":10,"require_symbols":false}' : null
+		);
+		$policy = $config->client_config()['passwordPolicy'];
+		$this->assertSame( 10, $policy['minLength'] );
+		$this->assertFalse( $policy['requireSymbols'] );
+		$this->assertTrue( $policy['requireNumbers'] );
+		$this->assertTrue( $config->is_pinned( 'password_policy' ) );
 	}
 }
