@@ -4,7 +4,7 @@
  * fails on timing: a section that cannot run says why, and the command exits non-zero only when the stack
  * itself could not start.
  *
- *   npm run bench [-- --only=session,srp,front-end] [-- --count=200]
+ *   npm run bench [-- --only=session,srp,client-srp,front-end] [-- --count=200]
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { buildIfStale } from '../dev/lib/build.mjs';
 import { PROJECT_ROOT } from '../dev/wordpress/wordpress.mjs';
 import { startTestStack } from '../tests/support/stack.mjs';
+import { run as clientSrp } from './client-srp.mjs';
 import { run as sessionEndpoint } from './session-endpoint.mjs';
 import { SectionSkipped } from './skip.mjs';
 
@@ -76,6 +77,11 @@ const sections = [
 				'tsx',
 				path.join( PROJECT_ROOT, 'bench/emulator-srp.ts' ),
 			] ),
+	},
+	{
+		id: 'client-srp',
+		title: "The browser's SRP maths: the library as published vs as shipped",
+		run: () => clientSrp(),
 	},
 	{
 		id: 'front-end',
