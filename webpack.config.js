@@ -23,6 +23,38 @@ const blockNames = readdirSync( 'blocks', { withFileTypes: true } )
 	)
 	.map( ( entry ) => entry.name );
 
+/** Entries that are only a stylesheet: webpack still emits an empty script (and its .asset.php) for them. */
+const styleOnlyEntries = [ 'login-screen' ];
+
+/** Drops those empty scripts, so the plugin ships no file that nothing loads. */
+class DropStyleOnlyScripts {
+	apply( compiler ) {
+		compiler.hooks.thisCompilation.tap(
+			'DropStyleOnlyScripts',
+			( compilation ) =>
+				compilation.hooks.processAssets.tap(
+					{
+						name: 'DropStyleOnlyScripts',
+						stage: compiler.webpack.Compilation
+							.PROCESS_ASSETS_STAGE_REPORT,
+					},
+					() => {
+						for ( const name of styleOnlyEntries ) {
+							for ( const file of [
+								`${ name }.js`,
+								`${ name }.asset.php`,
+							] ) {
+								if ( compilation.getAsset( file ) ) {
+									compilation.deleteAsset( file );
+								}
+							}
+						}
+					}
+				)
+		);
+	}
+}
+
 export default {
 	...defaultConfig,
 	entry: {
@@ -85,5 +117,6 @@ export default {
 				},
 			],
 		} ),
+		new DropStyleOnlyScripts(),
 	],
 };
