@@ -276,12 +276,17 @@ final class SessionEndpointTest extends TestCase {
 	}
 
 	private static function mutate( string $body ): string {
-		$bytes = str_split( '' === $body ? '{}' : $body );
-		for ( $n = random_int( 1, 8 ); $n > 0; $n-- ) {
-			$at           = random_int( 0, count( $bytes ) - 1 );
-			$bytes[ $at ] = chr( random_int( 0, 255 ) );
-		}
-		return implode( '', $bytes );
+		$original = '' === $body ? '{}' : $body;
+		do {
+			$bytes = str_split( $original );
+			for ( $n = random_int( 1, 8 ); $n > 0; $n-- ) {
+				$at = random_int( 0, count( $bytes ) - 1 );
+				// Never the same byte again: an unchanged body would be a valid sign-in, not a fuzzed one.
+				$bytes[ $at ] = chr( ( ord( $bytes[ $at ] ) + random_int( 1, 255 ) ) % 256 );
+			}
+			$mutated = implode( '', $bytes );
+		} while ( $mutated === $original ); // Two changes at one place can cancel out.
+		return $mutated;
 	}
 
 	public function test_fifty_concurrent_first_sign_ins_create_exactly_one_user(): void {
