@@ -1,5 +1,5 @@
 /**
- * `npm start`: builds the plugin, starts the Cognito emulator with a demo pool, prepares and serves an offline
+ * `npm start`: builds the plugin, installs its PHP libraries (Composer), starts the Cognito emulator with a demo pool, prepares and serves an offline
  * WordPress with the plugin active and configured against the emulator, and prints the URLs and logins.
  * Ctrl-C stops everything it started.
  *
@@ -29,6 +29,7 @@ import {
 } from './wordpress/playground.mjs';
 import { startMariaDb } from './lib/mariadb.mjs';
 import { buildIfStale } from './lib/build.mjs';
+import { installPhpLibrariesIfStale } from './lib/php-libraries.mjs';
 import { loadDemoCredentials } from './lib/demo.mjs';
 import { startDemoEmulator, emulatorAvailable } from './lib/emulator.mjs';
 import { demoPages } from './lib/pages.mjs';
@@ -91,6 +92,16 @@ async function main() {
 
 	step( 'Building the plugin' );
 	done( ( await buildIfStale() ) ? 'built' : 'up to date' );
+
+	step( 'Installing its PHP libraries (Composer)' );
+	const libraries = await installPhpLibrariesIfStale();
+	if ( libraries === 'no composer' ) {
+		console.log(
+			'skipped: Composer is not installed.\n  The site runs, but every sign-in fails ("temporarily unavailable") until\n  `composer install` has run here: it installs the library that checks Cognito\'s tokens.'
+		);
+	} else {
+		done( libraries );
+	}
 
 	const credentials = loadDemoCredentials( args.fresh );
 	let settings = null;

@@ -8,6 +8,7 @@
 namespace CognitoBlocks\Auth;
 
 use CognitoBlocks\Auth\Exception\InvalidSignature;
+use CognitoBlocks\Auth\Exception\KeysUnavailable;
 use CognitoBlocks\Auth\Exception\UnusableKey;
 use Firebase\JWT\JWK;
 
@@ -20,7 +21,7 @@ final class SignatureCheck {
 	private const MIN_BITS = 2048;
 
 	/**
-	 * Verifies a signature.
+	 * Verifies a signature. Without the JWK library it throws KeysUnavailable (see require_library()).
 	 *
 	 * @param array<string,mixed> $jwk           Key from the pool's key set.
 	 * @param string              $signing_input Signed bytes.
@@ -29,6 +30,7 @@ final class SignatureCheck {
 	 * @throws InvalidSignature When the signature does not verify.
 	 */
 	public static function verify( array $jwk, string $signing_input, string $signature ): void {
+		self::require_library();
 		self::check_key_parameters( $jwk );
 		try {
 			$key = JWK::parseKey( $jwk, 'RS256' );
@@ -76,6 +78,19 @@ final class SignatureCheck {
 		}
 		if ( ! is_string( $jwk['n'] ?? null ) || ! is_string( $jwk['e'] ?? null ) || array_key_exists( 'd', $jwk ) ) {
 			throw new UnusableKey( 'an RSA public key with n and e', 'other members' );
+		}
+	}
+
+	/**
+	 * Fails closed, as "keys unavailable" (503, the visitor is not blamed), when the JWK library is missing: a
+	 * checkout where `composer install` has not run. The plugin zip ships it in vendor/.
+	 *
+	 * @param string $library_class The class that must exist.
+	 * @throws KeysUnavailable When it does not.
+	 */
+	public static function require_library( string $library_class = JWK::class ): void {
+		if ( ! class_exists( $library_class ) ) {
+			throw new KeysUnavailable( 'firebase/php-jwt is not installed: run `composer install` in the plugin folder' );
 		}
 	}
 }
