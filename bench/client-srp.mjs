@@ -14,12 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { PROJECT_ROOT } from '../dev/wordpress/wordpress.mjs';
-import {
-	ignoredModules,
-	libraryDir,
-	libraryInternals,
-	libraryShims,
-} from '../src/auth/shims/aliases.js';
+import { libraryDir, replacementFor } from '../src/auth/shims/aliases.js';
 
 /** The same replacements as webpack.config.js, for esbuild. */
 const shims = {
@@ -28,23 +23,14 @@ const shims = {
 		builder.onResolve(
 			{ filter: /.*/ },
 			( { path: request, importer } ) => {
-				if ( Object.hasOwn( libraryShims, request ) ) {
-					return { path: libraryShims[ request ] };
+				const file = replacementFor( request, importer );
+				if ( file === false ) {
+					return { path: request, namespace: 'empty' };
 				}
-				const inner = request.replace( /^\.\//, '' );
-				if (
-					importer.startsWith( libraryDir ) &&
-					Object.hasOwn( libraryInternals, inner )
-				) {
-					return { path: libraryInternals[ inner ] };
-				}
-				if ( ignoredModules.includes( request ) ) {
-					return { path: request, namespace: 'ignored' };
-				}
-				return undefined;
+				return file ? { path: file } : undefined;
 			}
 		);
-		builder.onLoad( { filter: /.*/, namespace: 'ignored' }, () => ( {
+		builder.onLoad( { filter: /.*/, namespace: 'empty' }, () => ( {
 			contents: '',
 		} ) );
 	},

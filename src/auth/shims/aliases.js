@@ -32,3 +32,24 @@ export const libraryInternals = {
  * supports has fetch, so the bundle leaves it out.
  */
 export const ignoredModules = [ 'isomorphic-unfetch' ];
+
+/**
+ * The rule above as one function, for bundlers that resolve request by request (Vite, esbuild); webpack gets
+ * the same tables as aliases.
+ * @param {string}           request  The import specifier as written.
+ * @param {string|undefined} importer The importing file.
+ * @return {string|false|null} The file to load instead, false for an empty module, null to resolve as usual.
+ */
+export function replacementFor( request, importer ) {
+	if ( Object.hasOwn( libraryShims, request ) ) {
+		return libraryShims[ request ];
+	}
+	const inner = request.replace( /^\.\//, '' );
+	if (
+		importer?.startsWith( libraryDir ) &&
+		Object.hasOwn( libraryInternals, inner )
+	) {
+		return libraryInternals[ inner ];
+	}
+	return ignoredModules.includes( request ) ? false : null;
+}
