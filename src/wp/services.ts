@@ -115,7 +115,7 @@ export function isUsableCognitoConfig(
 function policyOf(
 	cognito: CognitoClientConfig
 ): Partial< PasswordPolicy > | undefined {
-	const { passwordPolicy } = cognito as { passwordPolicy?: unknown };
+	const { passwordPolicy } = cognito;
 	return typeof passwordPolicy === 'object' && passwordPolicy !== null
 		? ( passwordPolicy as Partial< PasswordPolicy > )
 		: undefined;
