@@ -21,8 +21,8 @@ export function OtherSteps( props: StepViewProps ) {
 	return (
 		<OtherStepView
 			{ ...props }
-			checkPassword={ props.checkPassword ?? checker }
-			qrDataUrl={ qr ?? props.qrDataUrl }
+			checkPassword={ checker }
+			qrDataUrl={ qr }
 		/>
 	);
 }
