@@ -33,6 +33,11 @@ export type AuthErrorCode =
 	| 'session_rejected'
 	| 'bad_origin'
 	| 'login_denied'
+	| 'creation_disabled'
+	| 'account_exists'
+	| 'account_not_created'
+	| 'identity_conflict'
+	| 'login_interrupted'
 	| 'unknown';
 
 export interface AuthError {
@@ -166,6 +171,31 @@ export const MESSAGES: Record< AuthErrorCode, () => string > = {
 	login_denied: () =>
 		__(
 			'Your account is not allowed to sign in to this site.',
+			'cognito-blocks'
+		),
+	creation_disabled: () =>
+		__(
+			'New accounts are not created on this site. If you already have an account here, ask the site administrator to connect it to your sign-in.',
+			'cognito-blocks'
+		),
+	account_exists: () =>
+		__(
+			'An account with your email address already exists on this site. Ask the site administrator to connect it to your sign-in.',
+			'cognito-blocks'
+		),
+	account_not_created: () =>
+		__(
+			'We could not create your account on this site. Contact the site administrator.',
+			'cognito-blocks'
+		),
+	identity_conflict: () =>
+		__(
+			'Your sign-in is connected to more than one account on this site. Contact the site administrator.',
+			'cognito-blocks'
+		),
+	login_interrupted: () =>
+		__(
+			'Sign-in could not be completed here. Please use the site’s login page.',
 			'cognito-blocks'
 		),
 	unknown: () =>

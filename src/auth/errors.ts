@@ -3,16 +3,29 @@
  * session-endpoint codes) to a stable code, a translated message and whether retrying the same request
  * can help. Views show `message`; logic branches on `code`, never on Cognito's English text.
  */
+import sessionErrors from '../../contract/session-errors.json';
 import { MESSAGES, type AuthError, type AuthErrorCode } from './error-codes';
 
 export type { AuthError, AuthErrorCode } from './error-codes';
 
-const RETRYABLE = new Set< AuthErrorCode >( [
+export const RETRYABLE = new Set< AuthErrorCode >( [
 	'network',
 	'too_many_requests',
 	'service_unavailable',
 	'code_delivery_failed',
 ] );
+
+/**
+ * The session endpoint's codes → browser codes, from contract/session-errors.json (PHP's tests check that file
+ * lists every code php/ can send; ours that each maps to a code with a message and the same retry advice).
+ */
+export function sessionCodes(): Record< string, AuthErrorCode > {
+	const table: Record< string, AuthErrorCode > = {};
+	for ( const [ name, entry ] of Object.entries( sessionErrors.codes ) ) {
+		table[ name ] = entry.browser as AuthErrorCode;
+	}
+	return table;
+}
 
 /** Error names (Cognito exceptions, library/network names, WordPress REST codes) → stable code. */
 export const ERROR_TABLE: Readonly< Record< string, AuthErrorCode > > = {
@@ -53,13 +66,9 @@ export const ERROR_TABLE: Readonly< Record< string, AuthErrorCode > > = {
 	network: 'network',
 	timeout: 'network',
 	invalid_response: 'session_rejected',
-	// WordPress session endpoint (php/Rest) and core REST codes.
-	cognito_blocks_invalid_token: 'session_rejected',
-	cognito_blocks_bad_origin: 'bad_origin',
-	cognito_blocks_rate_limited: 'too_many_requests',
-	cognito_blocks_keys_unavailable: 'service_unavailable',
-	cognito_blocks_login_denied: 'login_denied',
-	cognito_blocks_bad_request: 'session_rejected',
+	// Every code of the WordPress session endpoint (php/Rest), from the contract both languages read.
+	...sessionCodes(),
+	// Core REST codes.
 	rest_cookie_invalid_nonce: 'session_rejected',
 	rest_invalid_param: 'session_rejected',
 	rest_missing_callback_param: 'session_rejected',

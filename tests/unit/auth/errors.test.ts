@@ -34,7 +34,9 @@ const WORDPRESS_CODES: Record< string, AuthErrorCode > = {
 	cognito_blocks_bad_origin: 'bad_origin',
 	cognito_blocks_rate_limited: 'too_many_requests',
 	cognito_blocks_keys_unavailable: 'service_unavailable',
-	cognito_blocks_login_denied: 'login_denied',
+	cognito_blocks_login_not_allowed: 'login_denied',
+	cognito_blocks_creation_disabled: 'creation_disabled',
+	cognito_blocks_not_configured: 'configuration',
 };
 
 describe( 'error table', () => {

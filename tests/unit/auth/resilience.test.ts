@@ -154,7 +154,7 @@ describe( 'session endpoint', () => {
 		gateway.signIn.mockResolvedValueOnce( SIGNED_IN );
 		session.createSession.mockRejectedValueOnce(
 			new SessionError(
-				'cognito_blocks_login_denied',
+				'cognito_blocks_login_not_allowed',
 				'Login not allowed',
 				403
 			)
