@@ -8,7 +8,7 @@ import { MESSAGES, type AuthError, type AuthErrorCode } from './error-codes';
 
 export type { AuthError, AuthErrorCode } from './error-codes';
 
-export const RETRYABLE = new Set< AuthErrorCode >( [
+const RETRYABLE = new Set< AuthErrorCode >( [
 	'network',
 	'too_many_requests',
 	'service_unavailable',
@@ -19,7 +19,7 @@ export const RETRYABLE = new Set< AuthErrorCode >( [
  * The session endpoint's codes → browser codes, from contract/session-errors.json (PHP's tests check that file
  * lists every code php/ can send; ours that each maps to a code with a message and the same retry advice).
  */
-export function sessionCodes(): Record< string, AuthErrorCode > {
+function sessionCodes(): Record< string, AuthErrorCode > {
 	const table: Record< string, AuthErrorCode > = {};
 	for ( const [ name, entry ] of Object.entries( sessionErrors.codes ) ) {
 		table[ name ] = entry.browser as AuthErrorCode;

@@ -5,12 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import contract from '../../../contract/session-errors.json';
-import {
-	ERROR_TABLE,
-	RETRYABLE,
-	normalizeError,
-} from '../../../src/auth/errors';
-import { MESSAGES, type AuthErrorCode } from '../../../src/auth/error-codes';
+import { ERROR_TABLE, normalizeError } from '../../../src/auth/errors';
+import { MESSAGES } from '../../../src/auth/error-codes';
 import { SessionError } from '../../../src/auth/session';
 
 const entries = Object.entries( contract.codes );
@@ -34,9 +30,6 @@ describe( 'session error contract', () => {
 			expect( error.code ).toBe( entry.browser );
 			expect( error.code ).not.toBe( 'unknown' );
 			expect( error.retryable ).toBe( entry.retryable );
-			expect( RETRYABLE.has( entry.browser as AuthErrorCode ) ).toBe(
-				entry.retryable
-			);
 			expect( error.message ).not.toBe( '' );
 		}
 	);
