@@ -4,6 +4,11 @@
  * Ctrl-C stops everything it started.
  *
  *   npm start -- [--port=8888] [--emulator-port=9229] [--db=sqlite|mariadb] [--fresh] [--no-emulator]
+ *                [--wordpress=<tar.gz|zip|folder>] [--plugin=<tar.gz|zip|folder>]…
+ *
+ * --wordpress serves that WordPress release instead of the npm build (6.6); each --plugin is installed and
+ * activated after ours, e.g. --wordpress=../shared/fixtures/wordpress-7.1.0.tar.gz
+ * --plugin=../shared/fixtures/elementor-4.1.5.tar.gz
  *
  * Without a PHP CLI (or with COGNITO_BLOCKS_FORCE_PLAYGROUND=1) WordPress runs in @wp-playground/cli instead of
  * `php -S`; see dev/wordpress/README.md.
@@ -27,6 +32,7 @@ import {
 	servePlaygroundWordPress,
 	PLAYGROUND_CLI_VERSION,
 } from './wordpress/playground.mjs';
+import { chosenSources, SOURCE_OPTIONS } from './wordpress/sources.mjs';
 import { startMariaDb } from './lib/mariadb.mjs';
 import { buildIfStale } from './lib/build.mjs';
 import { installPhpLibrariesIfStale } from './lib/php-libraries.mjs';
@@ -44,6 +50,7 @@ const { values: args } = parseArgs( {
 		db: { type: 'string', default: 'sqlite' },
 		fresh: { type: 'boolean', default: false },
 		'no-emulator': { type: 'boolean', default: false },
+		...SOURCE_OPTIONS,
 	},
 } );
 
@@ -75,7 +82,13 @@ async function main() {
 			`--db must be sqlite or mariadb, not "${ args.db }".`
 		);
 	}
+	const sources = chosenSources( args );
 	const playground = await shouldUsePlayground( args.db );
+	if ( playground && ( sources.wordpress || sources.plugins.length ) ) {
+		throw new UserFacingError(
+			'--wordpress and --plugin need a PHP CLI (the Playground fallback serves only the npm build). On Debian/Ubuntu: apt-get install php-cli php-sqlite3'
+		);
+	}
 	const useEmulator = ! args[ 'no-emulator' ] && emulatorAvailable();
 	await assertPortFree(
 		port,
@@ -168,12 +181,17 @@ async function main() {
 		dir,
 		url,
 		db,
+		...sources,
 		fresh: args.fresh || args.db === 'mariadb',
 		admin: credentials.admin,
 		settings,
 		pages: demoPages(),
 	} );
-	done( site.recreated ? 'installed' : 'reused' );
+	done(
+		`${ site.recreated ? 'installed' : 'reused' }${
+			site.version ? `, WordPress ${ site.version }` : ''
+		}`
+	);
 
 	step( `Starting WordPress on ${ url }` );
 	const server = await (

@@ -4,7 +4,12 @@
  *   build → typecheck → lint (ESLint, Stylelint, PHPCS, PHPStan) → unit (Vitest) → conformance (emulator, Vitest)
  *   → php-unit (PHPUnit) → [test stack: MariaDB + emulator + WordPress] → php-integration (PHPUnit) → e2e (Playwright)
  *
- *   node tests/run.mjs [--only=lint,unit] [--skip=e2e]
+ *   node tests/run.mjs [--only=lint,unit] [--skip=e2e] [--wordpress=<tar.gz|zip|folder>] [--plugin=<…>]…
+ *                      [--e2e-oldest]
+ *
+ * --wordpress and --plugin (repeatable) choose the software of the test stack (default: the npm build of
+ * WordPress alone). --e2e-oldest then runs the Playwright suite once more on the npm build (6.6, the oldest
+ * WordPress the plugin supports), on a second stack without the extra plugins.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,16 +17,23 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../dev/wordpress/wordpress.mjs';
 import { startTestStack } from './support/stack.mjs';
+import { chosenSources, SOURCE_OPTIONS } from '../dev/wordpress/sources.mjs';
 import { buildIfStale } from '../dev/lib/build.mjs';
 
 const { values: args } = parseArgs( {
-	options: { only: { type: 'string' }, skip: { type: 'string' } },
+	options: {
+		only: { type: 'string' },
+		skip: { type: 'string' },
+		'e2e-oldest': { type: 'boolean', default: false },
+		...SOURCE_OPTIONS,
+	},
 } );
 const list = ( value ) =>
 	value ? value.split( ',' ).map( ( s ) => s.trim() ) : [];
 const only = list( args.only );
 const skip = list( args.skip );
 
+const sources = chosenSources( args );
 const has = ( file ) => existsSync( path.join( PROJECT_ROOT, file ) );
 const bin = ( name ) => path.join( PROJECT_ROOT, 'node_modules/.bin', name );
 const vendorBin = ( name ) => path.join( PROJECT_ROOT, 'vendor/bin', name );
@@ -120,7 +132,7 @@ const suites = [
 	},
 	{
 		group: 'php',
-		label: 'PHPUnit (integration, real WordPress + MariaDB)',
+		label: 'PHPUnit (integration, WordPress + MariaDB)',
 		needsStack: true,
 		when: () => has( 'phpunit-integration.xml.dist' ),
 		commands: [
@@ -129,7 +141,7 @@ const suites = [
 	},
 	{
 		group: 'e2e',
-		label: 'Playwright (Chromium, real WordPress + MariaDB)',
+		label: 'Playwright (Chromium, WordPress + MariaDB)',
 		needsStack: true,
 		commands: [ [ bin( 'playwright' ), 'test' ] ],
 	},
@@ -160,67 +172,100 @@ function exec( [ command, ...commandArgs ], env ) {
 }
 
 const results = [];
-let stack = null;
-let stackError = null;
+/** Running stacks by name, so a signal stops whichever is up. */
+const stacks = new Map();
 
-async function ensureStack() {
-	if ( stack || stackError ) {
-		return stack;
+/** Starts a test stack (once per name); null, with the error printed, when it does not start. */
+async function ensureStack( name, stackSources ) {
+	if ( stacks.has( name ) ) {
+		return stacks.get( name );
 	}
-	console.log( '\n── Test stack ──' );
+	console.log( `\n── Test stack (${ name }) ──` );
 	const started = Date.now();
+	let stack = null;
 	try {
 		console.log(
 			`  ${ ( await buildIfStale() ) ? 'built the plugin' : 'plugin build is up to date' }`
 		);
 		stack = await startTestStack( {
+			name,
+			sources: stackSources,
 			log: ( line ) => console.log( `  ${ line }` ),
 		} );
 		console.log(
-			`  ready in ${ ( ( Date.now() - started ) / 1000 ).toFixed( 1 ) } s`
+			`  WordPress ${ stack.version }, ready in ${ (
+				( Date.now() - started ) /
+				1000
+			).toFixed( 1 ) } s`
 		);
 	} catch ( error ) {
-		stackError = error;
 		console.error(
 			`  the test stack failed to start: ${ error.stack ?? error }`
 		);
 	}
+	stacks.set( name, stack );
 	return stack;
+}
+
+async function stopStacks() {
+	for ( const [ name, stack ] of stacks ) {
+		stacks.delete( name );
+		await stack?.stop();
+	}
+}
+
+/** Runs `suite`, on the named stack when it needs one, and records the result. */
+async function runSuite( suite, stackName, stackSources ) {
+	let env = {};
+	let label = suite.label;
+	if ( suite.needsStack ) {
+		const stack = await ensureStack( stackName, stackSources );
+		if ( ! stack ) {
+			results.push( {
+				label,
+				ok: false,
+				seconds: 0,
+				note: 'test stack did not start',
+			} );
+			return;
+		}
+		env = stack.env;
+		label = label.replace( 'WordPress', `WordPress ${ stack.version }` );
+	}
+	console.log( `\n── ${ label } ──` );
+	const started = Date.now();
+	let ok = true;
+	for ( const command of suite.commands ) {
+		ok = ( await exec( command, env ) ) === 0 && ok;
+	}
+	results.push( {
+		label,
+		ok,
+		seconds: ( Date.now() - started ) / 1000,
+	} );
 }
 
 async function main() {
 	for ( const suite of suites.filter( selected ) ) {
-		let env = {};
-		if ( suite.needsStack ) {
-			if ( ! ( await ensureStack() ) ) {
-				results.push( {
-					label: suite.label,
-					ok: false,
-					seconds: 0,
-					note: 'test stack did not start',
-				} );
-				continue;
-			}
-			env = stack.env;
-		}
-		console.log( `\n── ${ suite.label } ──` );
-		const started = Date.now();
-		let ok = true;
-		for ( const command of suite.commands ) {
-			ok = ( await exec( command, env ) ) === 0 && ok;
-		}
-		results.push( {
-			label: suite.label,
-			ok,
-			seconds: ( Date.now() - started ) / 1000,
-		} );
+		await runSuite( suite, 'test', sources );
 	}
-	await stack?.stop();
+	await stopStacks();
+	if ( args[ 'e2e-oldest' ] && sources.wordpress ) {
+		for ( const suite of suites.filter(
+			( candidate ) => candidate.group === 'e2e' && selected( candidate )
+		) ) {
+			await runSuite( suite, 'test-oldest', {
+				wordpress: null,
+				plugins: [],
+			} );
+		}
+		await stopStacks();
+	}
 
 	console.log( '\n── Summary ──' );
 	for ( const result of results ) {
 		console.log(
-			`  ${ result.ok ? 'PASS' : 'FAIL' }  ${ result.label.padEnd( 50 ) } ${ result.seconds.toFixed( 1 ).padStart( 6 ) } s${
+			`  ${ result.ok ? 'PASS' : 'FAIL' }  ${ result.label.padEnd( 58 ) } ${ result.seconds.toFixed( 1 ).padStart( 6 ) } s${
 				result.note ? `  (${ result.note })` : ''
 			}`
 		);
@@ -234,7 +279,7 @@ async function main() {
 
 for ( const signal of [ 'SIGINT', 'SIGTERM' ] ) {
 	process.on( signal, async () => {
-		await stack?.stop();
+		await stopStacks();
 		process.exit( 130 );
 	} );
 }

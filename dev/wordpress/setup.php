@@ -62,6 +62,14 @@ if ( is_wp_error( $cb_activated ) ) {
 	fwrite( STDERR, 'Plugin activation failed: ' . $cb_activated->get_error_message() . "\n" );
 	exit( 1 );
 }
+// Plugins given with --plugin=, after ours (in the order given).
+foreach ( (array) ( $cb_input['extraPlugins'] ?? array() ) as $cb_extra ) {
+	$cb_activated = activate_plugin( $cb_extra );
+	if ( is_wp_error( $cb_activated ) ) {
+		fwrite( STDERR, "Activating {$cb_extra} failed: " . $cb_activated->get_error_message() . "\n" );
+		exit( 1 );
+	}
+}
 
 if ( isset( $cb_input['settings'] ) && is_array( $cb_input['settings'] ) ) {
 	update_option( 'cognito_blocks_settings', $cb_input['settings'] );
@@ -97,6 +105,7 @@ foreach ( (array) ( $cb_input['pages'] ?? array() ) as $cb_page ) {
 echo wp_json_encode(
 	array(
 		'installed' => $cb_installed,
+		'version'   => get_bloginfo( 'version' ),
 		'pages'     => $cb_pages,
 	)
 ) . "\n";

@@ -49,19 +49,21 @@ export async function layOutSite( { dir, signature, fresh = false, build } ) {
 	return true;
 }
 
-/** setup.php's input (JSON): the site to install, its admin, and the plugin's settings, options and pages. */
+/** setup.php's input (JSON): the site to install, its admin, the plugins to activate, and our settings, options and pages. */
 export function setupInput( {
 	url,
 	admin,
 	settings = null,
 	pages = [],
 	options = {},
+	extraPlugins = [],
 } ) {
 	return JSON.stringify( {
 		url,
 		title: 'Cognito Blocks',
 		admin,
 		plugin: `${ PLUGIN_SLUG }/cognito-blocks.php`,
+		extraPlugins,
 		settings,
 		options,
 		pages,

@@ -1,13 +1,16 @@
 /**
  * Prepares and serves an offline WordPress for development and tests.
  *
- * WordPress comes from the npm package @wp-playground/wordpress-builds (its newest build, wp-beta = 6.6-RC3: the
- * PHP files are in src/wordpress/wp-beta.zip and the static files in public/wp-beta). Its bundled wp-config.php and
- * SQLite database are dropped so WordPress installs fresh. The database is SQLite through the
+ * WordPress comes from a release archive or folder given with --wordpress= (sources.mjs), or by default from the
+ * npm package @wp-playground/wordpress-builds (its newest build, wp-beta = 6.6-RC3: the PHP files are in
+ * src/wordpress/wp-beta.zip and the static files in public/wp-beta). Plugins given with --plugin= are unpacked
+ * next to ours and activated after it. Any bundled wp-config.php and SQLite database are dropped so WordPress
+ * installs fresh. The database is SQLite through the
  * sqlite-database-integration drop-in (same package) or MariaDB, and the site is served by `php -S`. Without a
  * usable PHP CLI, npm start serves the same files with @wp-playground/cli instead (playground.mjs).
  */
 import {
+	existsSync,
 	mkdirSync,
 	rmSync,
 	cpSync,
@@ -27,6 +30,7 @@ import {
 	waitFor,
 	UserFacingError,
 } from '../lib/processes.mjs';
+import { installPluginSource, unpackWordPressSource } from './sources.mjs';
 import {
 	PLUGIN_SLUG,
 	layOutSite,
@@ -44,6 +48,8 @@ const BUILDS = path.dirname(
 	require.resolve( '@wp-playground/wordpress-builds/package.json' )
 );
 export const BUILD_NAME = 'wp-beta';
+/** Lists, inside a laid-out site, the extra plugins to activate after ours (see layOutFiles). */
+const EXTRA_PLUGINS_FILE = '.cognito-blocks-extra-plugins.json';
 
 /** The PHP CLI with the extensions the chosen database needs, or a UserFacingError saying what to install. */
 export async function checkPhp( dbType ) {
@@ -122,18 +128,29 @@ require_once ABSPATH . 'wp-settings.php';
 }
 
 /**
- * Unpacks the WordPress build into `staging`, without a wp-config.php or database, and with the SQLite drop-in
- * when asked. `servedAt` is where PHP will see the tree (the drop-in holds an absolute path into it).
+ * Unpacks WordPress into `staging`, without a wp-config.php or database, and with the SQLite drop-in when asked.
+ * `servedAt` is where PHP will see the tree (the drop-in holds an absolute path into it). `wordpress` is an
+ * archive or folder from resolveSource(); without it, the npm build.
  */
-export async function unpackWordPress( { staging, servedAt, sqlite } ) {
+export async function unpackWordPress( {
+	staging,
+	servedAt,
+	sqlite,
+	wordpress,
+} ) {
 	rmSync( staging, { recursive: true, force: true } );
-	await extractZip(
-		path.join( BUILDS, 'src/wordpress', `${ BUILD_NAME }.zip` ),
-		{ dir: staging }
-	);
-	cpSync( path.join( BUILDS, 'public', BUILD_NAME ), staging, {
-		recursive: true,
-	} );
+	if ( wordpress ) {
+		mkdirSync( path.dirname( staging ), { recursive: true } );
+		await unpackWordPressSource( wordpress, staging );
+	} else {
+		await extractZip(
+			path.join( BUILDS, 'src/wordpress', `${ BUILD_NAME }.zip` ),
+			{ dir: staging }
+		);
+		cpSync( path.join( BUILDS, 'public', BUILD_NAME ), staging, {
+			recursive: true,
+		} );
+	}
 	rmSync( path.join( staging, 'wp-config.php' ), { force: true } );
 	rmSync( path.join( staging, 'wp-content/database/.ht.sqlite' ), {
 		force: true,
@@ -180,17 +197,44 @@ export async function unpackWordPress( { staging, servedAt, sqlite } ) {
  *
  * @return {Promise<boolean>} true when files were (re)created.
  */
-function layOutFiles( { dir, url, db, fresh, debugLog } ) {
+function layOutFiles( {
+	dir,
+	url,
+	db,
+	fresh,
+	debugLog,
+	wordpress = null,
+	plugins = [],
+} ) {
 	return layOutSite( {
 		dir,
-		signature: JSON.stringify( { build: BUILD_NAME, url, db } ),
+		signature: JSON.stringify( {
+			build: wordpress?.stamp ?? BUILD_NAME,
+			plugins: plugins.map( ( plugin ) => plugin.stamp ),
+			url,
+			db,
+		} ),
 		fresh,
 		build: async ( staging ) => {
 			await unpackWordPress( {
 				staging,
 				servedAt: dir,
 				sqlite: db.type === 'sqlite',
+				wordpress: wordpress?.path,
 			} );
+			const activate = [];
+			for ( const plugin of plugins ) {
+				activate.push(
+					await installPluginSource(
+						plugin.path,
+						path.join( staging, 'wp-content/plugins' )
+					)
+				);
+			}
+			writeFileSync(
+				path.join( staging, EXTRA_PLUGINS_FILE ),
+				JSON.stringify( activate )
+			);
 			// The plugin is the checkout itself, linked in so edits to PHP show up on reload.
 			symlinkSync(
 				PROJECT_ROOT,
@@ -209,13 +253,15 @@ function layOutFiles( { dir, url, db, fresh, debugLog } ) {
  * Prepares a WordPress site: files, database install, plugin activation, permalinks, settings and pages.
  *
  * @param {Object}   options
- * @param {string}   options.dir      Where the WordPress tree lives.
- * @param {string}   options.url      Public URL, e.g. http://127.0.0.1:8888
- * @param {Object}   options.db       { type: 'sqlite' } or { type: 'mariadb', host, port, user, password, name }
- * @param {Object}   options.admin    { user, password, email }
- * @param {object=}  options.settings cognito_blocks_settings option value.
- * @param {Array=}   options.pages    [{ slug, title, content }]
- * @param {boolean=} options.fresh    Recreate the files even when they match.
+ * @param {string}   options.dir       Where the WordPress tree lives.
+ * @param {string}   options.url       Public URL, e.g. http://127.0.0.1:8888
+ * @param {Object}   options.db        { type: 'sqlite' } or { type: 'mariadb', host, port, user, password, name }
+ * @param {Object}   options.admin     { user, password, email }
+ * @param {object=}  options.settings  cognito_blocks_settings option value.
+ * @param {Array=}   options.pages     [{ slug, title, content }]
+ * @param {boolean=} options.fresh     Recreate the files even when they match.
+ * @param {Object=}  options.wordpress WordPress to use instead of the npm build, from resolveSource().
+ * @param {Array=}   options.plugins   More plugins to install and activate after ours, from resolveSource().
  */
 export async function prepareWordPress( options ) {
 	const { dir, url, db, fresh = false } = options;
@@ -226,11 +272,17 @@ export async function prepareWordPress( options ) {
 		db,
 		fresh,
 		debugLog: options.debugLog,
+		wordpress: options.wordpress,
+		plugins: options.plugins,
 	} );
+	const listed = path.join( dir, EXTRA_PLUGINS_FILE );
+	const extraPlugins = existsSync( listed )
+		? JSON.parse( readFileSync( listed, 'utf8' ) )
+		: [];
 	const out = await run(
 		'php',
 		[ path.join( PROJECT_ROOT, 'dev/wordpress/setup.php' ), dir ],
-		{ input: setupInput( options ) }
+		{ input: setupInput( { ...options, extraPlugins } ) }
 	);
 	const result = JSON.parse( out.trim().split( '\n' ).pop() );
 	return { ...result, recreated };

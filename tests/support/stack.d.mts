@@ -3,4 +3,12 @@ export declare const STACK_DIR: string;
 export declare function startTestStack( options?: {
 	name?: string;
 	log?: ( line: string ) => void;
-} ): Promise< { env: Record< string, string >; stop: () => Promise< void > } >;
+	sources?: {
+		wordpress: { path: string; stamp: string } | null;
+		plugins: { path: string; stamp: string }[];
+	};
+} ): Promise< {
+	env: Record< string, string >;
+	version: string;
+	stop: () => Promise< void >;
+} >;

@@ -13,6 +13,7 @@ import {
 	serveWordPress,
 	PROJECT_ROOT,
 } from '../../dev/wordpress/wordpress.mjs';
+import { chosenSources, sourcesEnv } from '../../dev/wordpress/sources.mjs';
 import { emulatorAvailable, startTestEmulator } from './emulator.mjs';
 import { testPages } from './pages.mjs';
 
@@ -83,11 +84,16 @@ function lockStackDir( dir ) {
 
 /**
  * @param {Object}    options
- * @param {string=}   options.name Folder under .dev/ (default "test").
- * @param {Function=} options.log  Progress lines.
- * @return {Promise<{ env: Record<string,string>, stop: () => Promise<void> }>}
+ * @param {string=}   options.name    Folder under .dev/ (default "test").
+ * @param {Function=} options.log     Progress lines.
+ * @param {Object=}   options.sources WordPress and extra plugins (chosenSources()); default: as the environment says.
+ * @return {Promise<{ env: Record<string,string>, version: string, stop: () => Promise<void> }>}
  */
-export async function startTestStack( { name = 'test', log = () => {} } = {} ) {
+export async function startTestStack( {
+	name = 'test',
+	log = () => {},
+	sources = chosenSources(),
+} = {} ) {
 	const stackDir = path.join( PROJECT_ROOT, '.dev', name );
 	const unlock = lockStackDir( stackDir );
 	const stops = [ async () => unlock() ];
@@ -128,8 +134,17 @@ export async function startTestStack( { name = 'test', log = () => {} } = {} ) {
 			password: demoPassword(),
 			email: 'admin@example.test',
 		};
-		log( 'installing WordPress on MariaDB' );
-		await prepareWordPress( {
+		log(
+			`installing WordPress (${
+				sources.wordpress
+					? path.basename( sources.wordpress.path )
+					: 'npm build'
+			}${ sources.plugins
+				.map( ( plugin ) => ` + ${ path.basename( plugin.path ) }` )
+				.join( '' ) }) on MariaDB`
+		);
+		const site = await prepareWordPress( {
+			...sources,
 			dir,
 			url,
 			db,
@@ -146,6 +161,8 @@ export async function startTestStack( { name = 'test', log = () => {} } = {} ) {
 		const env = {
 			WP_URL: url,
 			WP_ROOT: dir,
+			WP_VERSION: site.version,
+			...sourcesEnv( sources ),
 			WP_ADMIN_USER: admin.user,
 			WP_ADMIN_PASSWORD: admin.password,
 			WP_DEBUG_LOG: path.join( stackDir, 'debug.log' ),
@@ -160,7 +177,7 @@ export async function startTestStack( { name = 'test', log = () => {} } = {} ) {
 			path.join( stackDir, 'stack.json' ),
 			JSON.stringify( env, null, '\t' )
 		);
-		return { env, stop };
+		return { env, version: site.version, stop };
 	} catch ( error ) {
 		await stop();
 		throw error;
