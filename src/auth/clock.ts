@@ -2,6 +2,8 @@
  * Time as an injected service: tests advance a fake clock instead of waiting, and the flow never reads a
  * global timer directly.
  */
+import { host } from './host';
+
 export interface Clock {
 	now: () => number;
 	setTimeout: ( callback: () => void, ms: number ) => unknown;
@@ -10,11 +12,8 @@ export interface Clock {
 
 export const systemClock: Clock = {
 	now: () => Date.now(),
-	setTimeout: ( callback, ms ) => globalThis.setTimeout( callback, ms ),
-	clearTimeout: ( handle ) =>
-		globalThis.clearTimeout(
-			handle as ReturnType< typeof globalThis.setTimeout >
-		),
+	setTimeout: ( callback, ms ) => host.setTimeout( callback, ms ),
+	clearTimeout: ( handle ) => host.clearTimeout( handle ),
 };
 
 /** Raised when a request takes longer than allowed; maps to the 'network' error code. */

@@ -6,6 +6,7 @@
  * and back, and concatenation. The build aliases `buffer` to this file (see `./aliases.js`); behaviour on those
  * calls matches Node's, which `tests/unit/auth/shims.test.ts` checks against the real `Buffer`.
  */
+import { host } from '../host';
 
 export type BufferEncoding = 'hex' | 'base64' | 'utf8' | 'utf-8';
 
@@ -35,7 +36,7 @@ function base64ToBytes( text: string ): number[] {
 		clean = clean.slice( 0, -1 );
 	}
 	clean += '='.repeat( ( 4 - ( clean.length % 4 ) ) % 4 );
-	return Array.from( atob( clean ), ( char ) => char.charCodeAt( 0 ) );
+	return Array.from( host.atob( clean ), ( char ) => char.charCodeAt( 0 ) );
 }
 
 function bytesToBase64( bytes: Uint8Array ): string {
@@ -44,7 +45,7 @@ function bytesToBase64( bytes: Uint8Array ): string {
 	for ( let i = 0; i < bytes.length; i += 0x8000 ) {
 		binary += String.fromCharCode( ...bytes.subarray( i, i + 0x8000 ) );
 	}
-	return btoa( binary );
+	return host.btoa( binary );
 }
 
 /** Bytes that print themselves as Node's Buffer does: `toString( 'hex' | 'base64' | 'utf8' )`. */
@@ -58,7 +59,7 @@ export class BufferBytes extends Uint8Array {
 		if ( encoding === 'base64' ) {
 			return bytesToBase64( this );
 		}
-		return new TextDecoder().decode( this );
+		return new host.TextDecoder().decode( this );
 	}
 }
 
@@ -76,7 +77,7 @@ export const Buffer = {
 		if ( encoding === 'base64' ) {
 			return new BufferBytes( base64ToBytes( value ) );
 		}
-		return new BufferBytes( new TextEncoder().encode( value ) );
+		return new BufferBytes( new host.TextEncoder().encode( value ) );
 	},
 
 	concat( list: readonly Uint8Array[] ): BufferBytes {

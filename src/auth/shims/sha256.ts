@@ -7,6 +7,7 @@
  * package to this file (see `./aliases.js`); `tests/unit/auth/shims.test.ts` checks it against node:crypto.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
+import { host } from '../host';
 
 type SourceData = string | ArrayBuffer | ArrayBufferView;
 
@@ -37,7 +38,7 @@ function hmacSha256( key: Uint8Array ): HashState {
 
 function toBytes( data: SourceData ): Uint8Array {
 	if ( typeof data === 'string' ) {
-		return new TextEncoder().encode( data );
+		return new host.TextEncoder().encode( data );
 	}
 	if ( ArrayBuffer.isView( data ) ) {
 		return new Uint8Array( data.buffer, data.byteOffset, data.byteLength );

@@ -4,6 +4,7 @@
  * for engines without `crypto.getRandomValues`; every browser the plugin supports has it. The build swaps the
  * library's `./utils/WordArray` for this module (see `./aliases.js`).
  */
+import { host } from '../host';
 import { Buffer } from './buffer';
 
 export default class WordArray {
@@ -19,7 +20,7 @@ export default class WordArray {
 	 */
 	random( nBytes: number ): WordArray {
 		return new WordArray(
-			globalThis.crypto.getRandomValues( new Uint8Array( nBytes ) )
+			host.crypto.getRandomValues( new Uint8Array( nBytes ) )
 		);
 	}
 
