@@ -1,7 +1,9 @@
 /**
- * The plugin's PHP libraries (composer.json: firebase/php-jwt parses the pool's signing keys). A checkout has no
- * vendor/ until `composer install` has run, and without it no sign-in can be verified, so `npm start` installs
- * them when they are missing or composer.lock changed since. The plugin zip ships its own vendor/.
+ * The checkout's Composer packages. The plugin itself needs none at run time (it reads the pool's signing keys
+ * without a library, php/Auth/RsaPublicKey.php, and php/autoload.php loads its classes without vendor/); vendor/
+ * holds the PHP tools `npm test` runs (PHPUnit, PHPCS, PHPStan) and Composer's autoloader. So `npm start` installs
+ * them when they are missing or composer.lock changed since, and a machine without Composer still serves a working
+ * site. The plugin zip ships its own vendor/.
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +24,7 @@ export function phpLibrariesCurrent() {
 
 /**
  * @return {Promise<'up to date'|'installed'|'no composer'>} What happened; 'no composer' when Composer is not
- *         on the PATH (the caller says what that means).
+ *         on the PATH (the caller says what that means: the PHP test tools are missing, nothing else).
  */
 export async function installPhpLibrariesIfStale() {
 	if ( phpLibrariesCurrent() ) {

@@ -12,7 +12,6 @@ use CognitoBlocks\Auth\Exception\InvalidEncoding;
 use CognitoBlocks\Auth\Exception\InvalidJson;
 use CognitoBlocks\Auth\Exception\InvalidSignature;
 use CognitoBlocks\Auth\Exception\IssuedInFuture;
-use CognitoBlocks\Auth\Exception\KeysUnavailable;
 use CognitoBlocks\Auth\Exception\MalformedToken;
 use CognitoBlocks\Auth\Exception\MissingClaim;
 use CognitoBlocks\Auth\Exception\MissingKeyId;
@@ -29,7 +28,6 @@ use CognitoBlocks\Auth\Exception\WrongIssuer;
 use CognitoBlocks\Auth\Exception\WrongTokenUse;
 use CognitoBlocks\Auth\FrozenClock;
 use CognitoBlocks\Auth\JwksCache;
-use CognitoBlocks\Auth\SignatureCheck;
 use CognitoBlocks\Auth\TokenVerifier;
 use CognitoBlocks\Tests\Unit\Support\FakeHttp;
 use CognitoBlocks\Tests\Unit\Support\MemoryCache;
@@ -336,15 +334,5 @@ final class TokenVerifierTest extends TestCase {
 		$this->expectException( \InvalidArgumentException::class );
 		$keys = new JwksCache( 'x', $this->http, new MemoryCache( $this->clock ), $this->ledger, $this->clock );
 		new TokenVerifier( '', Tokens::CLIENT, 0, 600, $keys, $this->ledger, $this->clock );
-	}
-
-	public function test_a_missing_jwk_library_means_keys_unavailable_not_a_rejected_token(): void {
-		SignatureCheck::require_library(); // Installed here: no exception.
-		try {
-			SignatureCheck::require_library( 'Firebase\\JWT\\NotInstalled' );
-			$this->fail( 'A missing library must stop verification.' );
-		} catch ( KeysUnavailable $e ) {
-			$this->assertStringContainsString( 'composer install', $e->getMessage() );
-		}
 	}
 }
