@@ -61,9 +61,7 @@ function Gallery() {
 								<AccountFlow
 									flow={ modelFor( step, state ) }
 									config={ formConfigFromAttributes(
-										step === 'signUp'
-											? 'register'
-											: 'login',
+										step === 'signUp' ? 'signUp' : 'signIn',
 										{}
 									) }
 									checkPassword={ checker }

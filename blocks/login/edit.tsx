@@ -24,6 +24,7 @@ export default function Edit( {
 	return (
 		<FormEdit
 			form="login"
+			entry="signIn"
 			attributes={ attributes }
 			setAttributes={ setAttributes }
 		>

@@ -28,6 +28,7 @@ export default function Edit( {
 	return (
 		<FormEdit
 			form="register"
+			entry="signUp"
 			attributes={ attributes }
 			setAttributes={ setAttributes }
 		>

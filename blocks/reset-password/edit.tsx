@@ -21,6 +21,7 @@ export default function Edit( {
 	return (
 		<FormEdit
 			form="reset-password"
+			entry="forgotPassword"
 			attributes={ attributes }
 			setAttributes={ setAttributes }
 		>

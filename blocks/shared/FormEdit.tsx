@@ -10,7 +10,7 @@ import { Disabled, PanelBody, TextControl } from '@wordpress/components';
 import {
 	AccountFlowPreview,
 	formConfigFromAttributes,
-	type AccountFormName,
+	type EntryStepName,
 } from '../../src/components/account-flow';
 
 /** Attributes every account-form block has (see each block.json). */
@@ -22,7 +22,10 @@ export interface FormAttributes extends Record< string, unknown > {
 }
 
 export interface FormEditProps< A extends FormAttributes > {
-	form: AccountFormName;
+	/** The block's form name (its folder under blocks/). */
+	form: string;
+	/** The step the preview shows: the form's `entry` in php/Forms/Registry.php. */
+	entry: EntryStepName;
 	attributes: A;
 	setAttributes: ( changes: Partial< A > ) => void;
 	/** Form-specific panels, shown after the shared "Texts" panel. */
@@ -31,6 +34,7 @@ export interface FormEditProps< A extends FormAttributes > {
 
 export function FormEdit< A extends FormAttributes >( {
 	form,
+	entry,
 	attributes,
 	setAttributes,
 	children,
@@ -84,7 +88,7 @@ export function FormEdit< A extends FormAttributes >( {
 			<div { ...blockProps }>
 				<Disabled>
 					<AccountFlowPreview
-						config={ formConfigFromAttributes( form, attributes ) }
+						config={ formConfigFromAttributes( entry, attributes ) }
 					/>
 				</Disabled>
 			</div>

@@ -1,7 +1,7 @@
 /**
  * Registers an account-form block from its block.json, the block's single contract (name, attributes,
- * supports, assets, render). All these blocks are dynamic: render.php prints the front end through
- * php/Render, so nothing but the block comment is saved.
+ * supports, assets). All these blocks are dynamic: php/Render/Blocks.php gives every form of the registry
+ * (php/Forms) one render callback, so nothing but the block comment is saved.
  */
 import type { ComponentType } from 'react';
 import {

@@ -62,7 +62,7 @@ export async function buildIfStale() {
 		}
 	}
 	const started = Date.now();
-	await run( 'npx', [ 'wp-scripts', 'build', '--webpack-copy-php' ], {
+	await run( 'npx', [ 'wp-scripts', 'build' ], {
 		cwd: PROJECT_ROOT,
 	} );
 	writeFileSync( STAMP, String( started ) );

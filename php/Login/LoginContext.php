@@ -7,8 +7,8 @@
 
 namespace CognitoBlocks\Login;
 
+use CognitoBlocks\Forms\Registry;
 use CognitoBlocks\Render\Assets;
-use CognitoBlocks\Render\FormRenderer;
 use CognitoBlocks\Settings\Settings;
 
 /**
@@ -22,16 +22,6 @@ final class LoginContext {
 	 * Query/POST parameter that asks for the core WordPress-password form instead of the Cognito one.
 	 */
 	public const PASSWORD_PARAM = 'cognito_blocks_password';
-
-	/**
-	 * Core wp-login.php actions and the plugin form that takes their place.
-	 */
-	private const FORM_OF_ACTION = array(
-		'login'            => 'login',
-		'lostpassword'     => 'reset-password',
-		'retrievepassword' => 'reset-password',
-		'register'         => 'register',
-	);
 
 	/**
 	 * Builds the context.
@@ -91,41 +81,27 @@ final class LoginContext {
 	 * Whether this screen is one the integration handles at all (sign-in, lost password, register).
 	 */
 	public function handles(): bool {
-		return $this->configured && isset( self::FORM_OF_ACTION[ $this->action ] );
+		return $this->configured && null !== Registry::for_login_action( $this->action );
 	}
 
 	/**
-	 * The plugin form that replaces the core one on this screen; empty to keep the core screen as it is.
-	 *
-	 * Registration has no WordPress-password variant: core registration is refused while the plugin is
-	 * configured (see PasswordGuard). A form the front end does not know yet (not in FormRenderer::FORMS) keeps the
-	 * core screen, so the page is never left without a form.
+	 * The plugin form that replaces the core one on this screen (see Forms\Registry); empty to keep the core
+	 * screen as it is. On a screen whose form has a WordPress-password variant, asking for it keeps the core form;
+	 * registration has none: core registration is refused while the plugin is configured (see PasswordGuard).
 	 */
 	public function form(): string {
-		if ( ! $this->handles() ) {
+		$form = $this->handles() ? Registry::for_login_action( $this->action ) : null;
+		if ( null === $form || ( $this->password_mode && $form->password_variant ) ) {
 			return '';
 		}
-		$form = self::FORM_OF_ACTION[ $this->action ];
-		if ( $this->password_mode && 'register' !== $form ) {
-			return '';
-		}
-		return in_array( $form, self::known_forms(), true ) ? $form : '';
-	}
-
-	/**
-	 * The forms the front end mounts at the moment; read at run time so a form added there is used here.
-	 *
-	 * @return list<string>
-	 */
-	private static function known_forms(): array {
-		return FormRenderer::FORMS;
+		return $form->name;
 	}
 
 	/**
 	 * Whether the core WordPress-password form is what the visitor asked for on this screen.
 	 */
 	public function shows_password_form(): bool {
-		return $this->handles() && $this->password_mode && 'register' !== $this->action;
+		return $this->handles() && $this->password_mode && (bool) Registry::for_login_action( $this->action )?->password_variant;
 	}
 
 	/**

@@ -127,7 +127,7 @@ final class LoginScreen {
 		 * Filters the attributes of the form that wp-login.php mounts (labels, headings, links).
 		 *
 		 * @param array<string,mixed> $attributes Attributes, as a block would pass them.
-		 * @param string              $form       'login', 'reset-password' or 'register'.
+		 * @param string              $form       The form's name in the registry (php/Forms), e.g. 'login'.
 		 * @param string              $redirect   Validated redirect target.
 		 */
 		$filtered = apply_filters( 'cognito_blocks_login_screen_attributes', $attributes, $context->form(), $context->redirect );

@@ -7,6 +7,7 @@
 
 namespace CognitoBlocks\Render;
 
+use CognitoBlocks\Forms\Registry;
 use CognitoBlocks\Settings\Settings;
 
 /**
@@ -18,25 +19,21 @@ use CognitoBlocks\Settings\Settings;
 final class FormRenderer {
 
 	/**
-	 * Forms the front end knows how to mount.
-	 */
-	public const FORMS = array( 'login', 'register', 'reset-password' );
-
-	/**
 	 * Builds the mount point markup, or for a signed-in visitor a short "signed in as" line instead of the form.
 	 *
-	 * @param string              $form       One of self::FORMS.
-	 * @param array<string,mixed> $attributes Block/shortcode attributes (already sanitised by the caller's schema).
-	 * @param string              $wrapper    Extra wrapper attributes, e.g. from get_block_wrapper_attributes().
-	 * @return string HTML; empty for an unknown form.
+	 * @param string                  $name       A form of the registry.
+	 * @param array<int|string,mixed> $attributes What the surface was given (block, shortcode, wp-login.php);
+	 *                                            normalised here against the form's block.json.
+	 * @param string                  $wrapper    Extra wrapper attributes, e.g. from get_block_wrapper_attributes().
+	 * @return string HTML; empty for a form the registry does not hold.
 	 */
-	public static function render( string $form, array $attributes, string $wrapper = '' ): string {
-		if ( ! in_array( $form, self::FORMS, true ) ) {
+	public static function render( string $name, array $attributes, string $wrapper = '' ): string {
+		$form = Registry::get( $name );
+		if ( null === $form ) {
 			return '';
 		}
-		$class   = 'wp-block-cognito-blocks-' . $form;
-		$wrapper = self::with_class( $wrapper, $class );
-		if ( is_user_logged_in() ) {
+		$wrapper = self::with_class( $wrapper, $form->css_class() );
+		if ( is_user_logged_in() && ! $form->signed_in ) {
 			// Signed-in pages are not page-cached, so this per-visitor markup is safe here and needs no script.
 			return self::signed_in( $wrapper );
 		}
@@ -44,8 +41,11 @@ final class FormRenderer {
 		Assets::enqueue();
 
 		$config = array(
-			'form'       => $form,
-			'attributes' => self::clean_urls( $attributes ),
+			'form'       => $form->name,
+			'view'       => $form->view,
+			'entry'      => $form->entry,
+			'eager'      => $form->eager,
+			'attributes' => $form->attributes( $attributes ),
 			'cognito'    => Settings::client_config(),
 			'sessionUrl' => rest_url( 'cognito-blocks/v1/session' ),
 		);
@@ -53,10 +53,10 @@ final class FormRenderer {
 		return sprintf(
 			'<div %1$s data-cognito-blocks="%2$s" data-config="%3$s">%4$s<noscript><p class="cognito-blocks__noscript">%5$s</p></noscript></div>',
 			$wrapper,
-			esc_attr( $form ),
+			esc_attr( $form->name ),
 			esc_attr( (string) wp_json_encode( $config ) ),
 			// Holds the form's place with its own markup, so mounting the form does not shift the page.
-			Skeleton::render( $form, $config['attributes'] ),
+			Skeleton::render( $form->entry, $config['attributes'] ),
 			esc_html__( 'This form needs JavaScript. Please enable JavaScript in your browser to sign in.', 'cognito-blocks' )
 		);
 	}
@@ -78,22 +78,6 @@ final class FormRenderer {
 			return 'class="' . esc_attr( $class ) . '" ' . $wrapper;
 		}
 		return (string) preg_replace( '/class="/', 'class="' . esc_attr( $class ) . ' ', $wrapper, 1 );
-	}
-
-	/**
-	 * Link targets (attributes named *Url) pass through esc_url_raw, so an editor cannot plant a javascript: link.
-	 * The redirect is validated again by the session endpoint.
-	 *
-	 * @param array<string,mixed> $attributes Attributes.
-	 * @return array<string,mixed>
-	 */
-	private static function clean_urls( array $attributes ): array {
-		foreach ( $attributes as $name => $value ) {
-			if ( str_ends_with( (string) $name, 'Url' ) ) {
-				$attributes[ $name ] = is_string( $value ) ? esc_url_raw( $value, array( 'http', 'https' ) ) : '';
-			}
-		}
-		return $attributes;
 	}
 
 	/**

@@ -28,10 +28,16 @@ final class Skeleton {
 	/**
 	 * The first step's markup.
 	 *
-	 * @param string              $form       One of FormRenderer::FORMS.
+	 * @param string              $entry      The form's first step (Forms\Form::$entry): `signIn`, `signUp` or
+	 *                                        `forgotPassword`; any other prints no skeleton.
 	 * @param array<string,mixed> $attributes The attributes the mount point's data-config carries.
 	 */
-	public static function render( string $form, array $attributes ): string {
+	public static function render( string $entry, array $attributes ): string {
+		if ( ! in_array( $entry, array( 'signIn', 'signUp', 'forgotPassword' ), true ) ) {
+			return '';
+		}
+		// The step's class as the React view names it: signUp → sign-up.
+		$step = strtolower( (string) preg_replace( '/[A-Z]/', '-$0', $entry ) );
 		$text = static fn ( string $name ): string => isset( $attributes[ $name ] ) && is_string( $attributes[ $name ] ) ? trim( $attributes[ $name ] ) : '';
 		$flag = static fn ( string $name, bool $fallback ): bool => isset( $attributes[ $name ] ) && is_bool( $attributes[ $name ] ) ? $attributes[ $name ] : $fallback;
 
@@ -39,17 +45,15 @@ final class Skeleton {
 		$by_mail = 'email' === ( $attributes['usernameKind'] ?? '' );
 		$login   = $by_mail ? __( 'Email', 'cognito-blocks' ) : __( 'Username or email', 'cognito-blocks' );
 
-		switch ( $form ) {
-			case 'register':
-				$step    = 'sign-up';
+		switch ( $entry ) {
+			case 'signUp':
 				$heading = __( 'Create an account', 'cognito-blocks' );
 				$submit  = __( 'Create account', 'cognito-blocks' );
 				$fields  = self::sign_up_fields( $attributes, $flag( 'usernameField', false ), $text( 'terms' ), $flag( 'requireTerms', false ) );
 				$links   = array( __( 'Already have an account? Sign in', 'cognito-blocks' ) => $flag( 'showSignIn', true ) );
 				$default = '';
 				break;
-			case 'reset-password':
-				$step    = 'forgot-password';
+			case 'forgotPassword':
 				$heading = __( 'Reset your password', 'cognito-blocks' );
 				$submit  = __( 'Send code', 'cognito-blocks' );
 				$fields  = self::field( $login, self::input( $by_mail ? 'email' : 'text' ) );
@@ -57,7 +61,6 @@ final class Skeleton {
 				$default = __( 'Enter your account and we will send you a code to choose a new password.', 'cognito-blocks' );
 				break;
 			default:
-				$step    = 'sign-in';
 				$heading = __( 'Sign in', 'cognito-blocks' );
 				$submit  = __( 'Sign in', 'cognito-blocks' );
 				$fields  = self::field( $login, self::input( $by_mail ? 'email' : 'text' ) )

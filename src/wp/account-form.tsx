@@ -5,10 +5,7 @@
  */
 import { useRef } from 'react';
 import { AccountFlowView } from '../components/account-flow/AccountFlow';
-import {
-	entryStepOf,
-	type AccountFormConfig,
-} from '../components/account-flow/config';
+import type { AccountFormConfig } from '../components/account-flow/config';
 import { useAuthFlow } from '../hooks/useAuthFlow';
 import { LazyOtherSteps } from './lazy-steps';
 import type { FormServices } from './services';
@@ -25,7 +22,7 @@ export function AccountForm( { config, services }: AccountFormProps ) {
 		gateway: services.gateway,
 		session: services.session,
 		initial: {
-			step: entryStepOf( config.form ),
+			step: config.entry,
 			redirectTo: services.redirectTo,
 			totpIssuer: services.totpIssuer,
 		},

@@ -2,8 +2,6 @@
  * Reads the configuration php/Render prints on each mount point (`data-cognito-blocks` + `data-config`).
  */
 
-export type FormName = 'login' | 'register' | 'reset-password' | 'profile';
-
 export interface CognitoClientConfig {
 	region: string;
 	userPoolId: string;
@@ -15,25 +13,24 @@ export interface CognitoClientConfig {
 }
 
 export interface MountConfig {
-	form: FormName;
+	/** The form's name in the server's registry (php/Forms), e.g. "login". */
+	form: string;
+	/** Which browser view runs it (see mount.tsx), e.g. "account". */
+	view: string;
+	/** The view's first step, e.g. "signIn". */
+	entry: string;
+	/** Mount at once (the view is in the page's bundle) rather than once its chunk has loaded. */
+	eager: boolean;
 	attributes: Record< string, unknown >;
 	cognito?: CognitoClientConfig;
 	sessionUrl?: string;
 }
 
-const FORMS: readonly FormName[] = [
-	'login',
-	'register',
-	'reset-password',
-	'profile',
-];
+/** As php/Forms/Registry.php accepts form names. */
+const FORM_NAME = /^[a-z][a-z0-9-]*$/;
 
-function isFormName( value: unknown ): value is FormName {
-	return (
-		typeof value === 'string' &&
-		( FORMS as readonly string[] ).includes( value )
-	);
-}
+const text = ( value: unknown ): string =>
+	typeof value === 'string' ? value : '';
 
 /**
  * Parses a mount point's configuration. Returns null (and the element keeps its server-rendered fallback) when the
@@ -42,7 +39,7 @@ function isFormName( value: unknown ): value is FormName {
  */
 export function readMountConfig( element: HTMLElement ): MountConfig | null {
 	const form = element.dataset.cognitoBlocks;
-	if ( ! isFormName( form ) ) {
+	if ( ! form || ! FORM_NAME.test( form ) ) {
 		return null;
 	}
 	let parsed: unknown;
@@ -58,6 +55,9 @@ export function readMountConfig( element: HTMLElement ): MountConfig | null {
 	return {
 		...data,
 		form,
+		view: text( data.view ),
+		entry: text( data.entry ),
+		eager: data.eager === true,
 		attributes:
 			typeof data.attributes === 'object' && data.attributes !== null
 				? data.attributes

@@ -5,21 +5,73 @@
 import { createRoot } from 'react-dom/client';
 import {
 	formConfigFromAttributes,
-	isAccountForm,
+	isEntryStep,
 } from '../components/account-flow/config';
 import { AccountForm } from './account-form';
-import { readMountConfig } from './config';
+import { readMountConfig, type MountConfig } from './config';
 import { loadOtherSteps } from './lazy-steps';
 import {
 	browserEnv,
 	createFormServices,
 	isUsableCognitoConfig,
 	type BrowserEnv,
+	type FormServices,
 } from './services';
 
 /**
+ * The browser's views, by the name the server's form registry gives each form (`view` in the mount point's
+ * configuration). Each takes the element, the mount configuration and the form's services, and mounts itself.
+ */
+const VIEWS: Record<
+	string,
+	(
+		element: HTMLElement,
+		config: MountConfig,
+		services: FormServices
+	) => boolean
+> = {
+	account: mountAccountForm,
+};
+
+/**
+ * The account flow (sign-in, sign-up, password reset), opened on the step the registry names.
+ * @param element
+ * @param config
+ * @param services
+ */
+function mountAccountForm(
+	element: HTMLElement,
+	config: MountConfig,
+	services: FormServices
+): boolean {
+	const entry = config.entry;
+	if ( ! isEntryStep( entry ) ) {
+		return false;
+	}
+	const render = () =>
+		createRoot( element ).render(
+			<AccountForm
+				config={ formConfigFromAttributes( entry, config.attributes ) }
+				services={ services }
+			/>
+		);
+	if ( config.eager ) {
+		render();
+		// Fetch the other steps once the visitor starts on the form, so a challenge or a link rarely waits for
+		// them, without adding them to the page load or to the requests between "Sign in" and the session.
+		const prefetch = () => void loadOtherSteps().catch( () => undefined );
+		element.addEventListener( 'focusin', prefetch, { once: true } );
+		element.addEventListener( 'pointerdown', prefetch, { once: true } );
+	} else {
+		// The entry step itself is in the chunk: keep the server's skeleton until it is here, then swap once.
+		loadOtherSteps().then( render, render );
+	}
+	return true;
+}
+
+/**
  * Mounts one element. Returns false, leaving the server's markup in place, when the element is not one of ours,
- * its configuration was mangled (e.g. by an optimisation plugin), or it names a form this script cannot run.
+ * its configuration was mangled (e.g. by an optimisation plugin), or it names a view this script cannot run.
  * @param element
  * @param env
  */
@@ -31,37 +83,21 @@ export function mountForm(
 		return false;
 	}
 	const config = readMountConfig( element );
-	if (
-		! config ||
-		! isAccountForm( config.form ) ||
-		! isUsableCognitoConfig( config.cognito )
-	) {
+	const view =
+		config && Object.prototype.hasOwnProperty.call( VIEWS, config.view )
+			? VIEWS[ config.view ]
+			: null;
+	if ( ! config || ! view || ! isUsableCognitoConfig( config.cognito ) ) {
 		return false;
 	}
 	const services = createFormServices(
 		{ ...config, cognito: config.cognito },
 		env
 	);
-	element.dataset.mounted = 'true';
-	const form = config.form;
-	const render = () =>
-		createRoot( element ).render(
-			<AccountForm
-				config={ formConfigFromAttributes( form, config.attributes ) }
-				services={ services }
-			/>
-		);
-	if ( form === 'login' ) {
-		render();
-		// Fetch the other steps once the visitor starts on the form, so a challenge or a link rarely waits for
-		// them, without adding them to the page load or to the requests between "Sign in" and the session.
-		const prefetch = () => void loadOtherSteps().catch( () => undefined );
-		element.addEventListener( 'focusin', prefetch, { once: true } );
-		element.addEventListener( 'pointerdown', prefetch, { once: true } );
-	} else {
-		// The entry step itself is in the chunk: keep the server's skeleton until it is here, then swap once.
-		loadOtherSteps().then( render, render );
+	if ( ! view( element, config, services ) ) {
+		return false;
 	}
+	element.dataset.mounted = 'true';
 	return true;
 }
 

@@ -130,7 +130,9 @@ function storageKind( value: unknown ): TokenStorageKind {
  * @param env    The browser, or a fake.
  */
 export function createFormServices(
-	config: MountConfig & { cognito: CognitoClientConfig },
+	config: Pick< MountConfig, 'attributes' | 'sessionUrl' > & {
+		cognito: CognitoClientConfig;
+	},
 	env: BrowserEnv
 ): FormServices {
 	const storage = createTokenStorage(

@@ -16,7 +16,7 @@ describe( 'gallery states', () => {
 				render(
 					<AccountFlow
 						flow={ modelFor( step, state ) }
-						config={ formConfigFromAttributes( 'login', {} ) }
+						config={ formConfigFromAttributes( 'signIn', {} ) }
 						onNavigate={ () => undefined }
 					/>
 				);

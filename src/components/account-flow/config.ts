@@ -5,12 +5,18 @@
  */
 import type { AttributeField, HeadingLevel } from '../types';
 
-export type AccountFormName = 'login' | 'register' | 'reset-password';
-
+/** The step an account form opens on; the server's form registry (php/Forms) says which, per form. */
 export type EntryStepName = 'signIn' | 'signUp' | 'forgotPassword';
 
+const ENTRY_STEPS: readonly EntryStepName[] = [
+	'signIn',
+	'signUp',
+	'forgotPassword',
+];
+
 export interface AccountFormConfig {
-	form: AccountFormName;
+	/** The first step: its texts come from the attributes below. */
+	entry: EntryStepName;
 	/** Texts of the form's first step; other steps keep their translated defaults. */
 	heading: string;
 	description: string;
@@ -32,25 +38,15 @@ export interface AccountFormConfig {
 	headingLevel?: HeadingLevel;
 }
 
-const ENTRY_STEPS: Record< AccountFormName, EntryStepName > = {
-	login: 'signIn',
-	register: 'signUp',
-	'reset-password': 'forgotPassword',
-};
-
 export const DEFAULT_SIGN_UP_FIELDS: readonly AttributeField[] = [
 	{ name: 'email', required: true },
 ];
 
-export function isAccountForm( value: unknown ): value is AccountFormName {
+export function isEntryStep( value: unknown ): value is EntryStepName {
 	return (
 		typeof value === 'string' &&
-		Object.prototype.hasOwnProperty.call( ENTRY_STEPS, value )
+		( ENTRY_STEPS as readonly string[] ).includes( value )
 	);
-}
-
-export function entryStepOf( form: AccountFormName ): EntryStepName {
-	return ENTRY_STEPS[ form ];
 }
 
 function text( value: unknown, fallback = '' ): string {
@@ -120,12 +116,12 @@ export function signUpFields( value: unknown ): AttributeField[] {
 }
 
 export function formConfigFromAttributes(
-	form: AccountFormName,
+	entry: EntryStepName,
 	attributes: Record< string, unknown > = {}
 ): AccountFormConfig {
 	const level = attributes.headingLevel;
 	return {
-		form,
+		entry,
 		heading: text( attributes.heading ),
 		description: text( attributes.description ),
 		submitLabel: text( attributes.submitLabel ),

@@ -3,7 +3,7 @@
  * preview and the front end are the same markup and the same styles. Submitting and links do nothing.
  */
 import { checkPassword, resolvePolicy } from '../../auth/password-policy';
-import { entryStepOf, type AccountFormConfig } from './config';
+import type { AccountFormConfig } from './config';
 import { AccountFlow } from './complete';
 
 export interface AccountFlowPreviewProps {
@@ -18,7 +18,7 @@ export function AccountFlowPreview( { config }: AccountFlowPreviewProps ) {
 		<AccountFlow
 			config={ config }
 			flow={ {
-				step: entryStepOf( config.form ),
+				step: config.entry,
 				context: { username: '', attributes: {}, remember: false },
 				busy: false,
 				send: () => undefined,

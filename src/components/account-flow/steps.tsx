@@ -9,7 +9,7 @@ import type { AuthStep, UserEvent } from '../../auth/types';
 import { SignInForm } from '../sign-in-form';
 import { StatusView } from '../status-view';
 import type { FocusTarget, FormError, PasswordChecker } from '../types';
-import { entryStepOf, type AccountFormConfig } from './config';
+import type { AccountFormConfig } from './config';
 
 export interface StepViewProps {
 	step: AuthStep;
@@ -48,7 +48,7 @@ export interface StepViewProps {
  * @param props
  */
 export function stepTexts( props: StepViewProps ) {
-	const entry = props.step === entryStepOf( props.config.form );
+	const entry = props.step === props.config.entry;
 	return {
 		busy: props.busy,
 		error: props.error,

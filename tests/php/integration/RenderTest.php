@@ -8,6 +8,7 @@
 
 namespace CognitoBlocks\Tests\Integration;
 
+use CognitoBlocks\Forms\Registry;
 use CognitoBlocks\Render\Assets;
 use CognitoBlocks\Render\FormRenderer;
 use CognitoBlocks\Render\Shortcodes;
@@ -85,11 +86,11 @@ final class RenderTest extends TestCase {
 			$config['attributes']['fields']
 		);
 
-		$json   = Shortcodes::attributes( 'register', array( 'fields' => '[{"name":"phone_number","required":true}]' ) );
+		$json   = Registry::get( 'register' )->attributes( array( 'fields' => '[{"name":"phone_number","required":true}]' ) );
 		$fields = $json['fields'];
 		$this->assertIsArray( $fields );
 		$this->assertSame( array( 'name' => 'phone_number', 'required' => true ), $fields[0] );
-		$defaults = Shortcodes::attributes( 'register', array() );
+		$defaults = Registry::get( 'register' )->attributes( array() );
 		$this->assertSame( 'email', $defaults['fields'][0]['name'] );
 	}
 

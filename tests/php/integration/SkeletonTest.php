@@ -50,7 +50,7 @@ final class SkeletonTest extends TestCase {
 	}
 
 	public function test_sign_in_mirrors_the_view_and_takes_no_part_in_the_page(): void {
-		$html  = Skeleton::render( 'login', array( 'showRemember' => true ) );
+		$html  = Skeleton::render( 'signIn', array( 'showRemember' => true ) );
 		$xpath = self::xpath( $html );
 
 		$root = $xpath->query( '/html/body/div' )->item( 0 );
@@ -72,7 +72,7 @@ final class SkeletonTest extends TestCase {
 	public function test_sign_in_takes_the_block_texts_and_link_choices(): void {
 		$xpath = self::xpath(
 			Skeleton::render(
-				'login',
+				'signIn',
 				array(
 					'heading'           => ' Members ',
 					'description'       => 'Welcome back.',
@@ -95,7 +95,7 @@ final class SkeletonTest extends TestCase {
 	public function test_sign_up_lists_the_configured_fields_the_checklist_and_the_terms(): void {
 		$xpath = self::xpath(
 			Skeleton::render(
-				'register',
+				'signUp',
 				array(
 					'fields'        => array(
 						array(
@@ -142,7 +142,7 @@ final class SkeletonTest extends TestCase {
 			)
 		);
 		try {
-			$xpath = self::xpath( Skeleton::render( 'register', array() ) );
+			$xpath = self::xpath( Skeleton::render( 'signUp', array() ) );
 			$this->assertSame(
 				array( 'At least 12 characters', 'An uppercase letter', 'A lowercase letter', 'A number' ),
 				self::texts( $xpath, 'cognito-blocks__rule-label' )
@@ -171,11 +171,11 @@ final class SkeletonTest extends TestCase {
 	}
 
 	public function test_sign_up_falls_back_to_an_email_field_and_forgot_password_to_its_description(): void {
-		$xpath = self::xpath( Skeleton::render( 'register', array( 'fields' => 'nonsense' ) ) );
+		$xpath = self::xpath( Skeleton::render( 'signUp', array( 'fields' => 'nonsense' ) ) );
 		$this->assertSame( array( 'Email', 'Password' ), self::texts( $xpath, 'cognito-blocks__label' ) );
 		$this->assertSame( array( 'Already have an account? Sign in' ), self::texts( $xpath, 'cognito-blocks__link' ) );
 
-		$xpath = self::xpath( Skeleton::render( 'reset-password', array() ) );
+		$xpath = self::xpath( Skeleton::render( 'forgotPassword', array() ) );
 		$this->assertSame( array( 'Reset your password' ), self::texts( $xpath, 'cognito-blocks__heading' ) );
 		$this->assertSame(
 			array( 'Enter your account and we will send you a code to choose a new password.' ),

@@ -5,7 +5,7 @@ import {
 	AccountFlowPreview,
 	formConfigFromAttributes,
 	type AccountFlowModel,
-	type AccountFormName,
+	type EntryStepName,
 } from '../../../src/components/account-flow';
 import type { AuthContext } from '../../../src/auth/facade';
 import type { AuthStep } from '../../../src/auth/types';
@@ -28,11 +28,11 @@ function model(
 function setup(
 	flow: AccountFlowModel,
 	attributes: Record< string, unknown > = {},
-	form: AccountFormName = 'login'
+	entry: EntryStepName = 'signIn'
 ) {
 	const onNavigate = vi.fn();
 	const clock = manualClock();
-	const config = formConfigFromAttributes( form, attributes );
+	const config = formConfigFromAttributes( entry, attributes );
 	const view = render(
 		<AccountFlow
 			flow={ flow }
@@ -158,7 +158,7 @@ describe( 'AccountFlow', () => {
 					{ name: 'given_name', label: 'Your first name' },
 				],
 			},
-			'register'
+			'signUp'
 		);
 		await userEvent.type(
 			screen.getByLabelText( 'Email' ),
@@ -260,13 +260,13 @@ describe( 'AccountFlow', () => {
 
 describe( 'AccountFlowPreview', () => {
 	it.each( [
-		[ 'login', 'Sign in' ],
-		[ 'register', 'Create an account' ],
-		[ 'reset-password', 'Reset your password' ],
-	] as const )( 'shows the %s form on its first step', ( form, title ) => {
+		[ 'signIn', 'Sign in' ],
+		[ 'signUp', 'Create an account' ],
+		[ 'forgotPassword', 'Reset your password' ],
+	] as const )( 'shows the form opening on %s', ( entry, title ) => {
 		render(
 			<AccountFlowPreview
-				config={ formConfigFromAttributes( form, {} ) }
+				config={ formConfigFromAttributes( entry, {} ) }
 			/>
 		);
 		expect( heading( title ) ).toBeInTheDocument();
@@ -275,7 +275,7 @@ describe( 'AccountFlowPreview', () => {
 
 describe( 'formConfigFromAttributes', () => {
 	it( 'falls back to defaults for missing or mistyped attributes', () => {
-		const config = formConfigFromAttributes( 'login', {
+		const config = formConfigFromAttributes( 'signIn', {
 			heading: 42,
 			showForgotPassword: 'no',
 			forgotPasswordUrl: 'javascript:alert(1)',
@@ -291,7 +291,7 @@ describe( 'formConfigFromAttributes', () => {
 	} );
 
 	it( 'keeps valid sign-up fields in order, without duplicates', () => {
-		const { fields } = formConfigFromAttributes( 'register', {
+		const { fields } = formConfigFromAttributes( 'signUp', {
 			fields: [
 				{ name: 'given_name', label: 'First', required: true },
 				'custom:company',

@@ -36,6 +36,9 @@ function fakeEnv( overrides: Partial< BrowserEnv > = {} ): BrowserEnv {
 	};
 }
 
+/** What php/Render prints for the sign-in form, less the Cognito settings. */
+const signIn = { view: 'account', entry: 'signIn', eager: true };
+
 function mountPoint( form: string, config: unknown ): HTMLElement {
 	const element = document.createElement( 'div' );
 	element.dataset.cognitoBlocks = form;
@@ -75,7 +78,6 @@ describe( 'createFormServices', () => {
 		} );
 		const services = createFormServices(
 			{
-				form: 'login',
 				attributes: { redirectUrl: '/after/' },
 				cognito,
 				sessionUrl: '/wp-json/cognito-blocks/v1/session',
@@ -99,7 +101,6 @@ describe( 'createFormServices', () => {
 		const make = ( passwordPolicy: unknown ) =>
 			createFormServices(
 				{
-					form: 'register',
 					attributes: {},
 					cognito: { ...cognito, passwordPolicy },
 				},
@@ -118,7 +119,6 @@ describe( 'createFormServices', () => {
 		const env = fakeEnv( { sessionStorage: session } );
 		const services = createFormServices(
 			{
-				form: 'login',
 				attributes: {},
 				cognito: { ...cognito, tokenStorage: 'session' },
 			},
@@ -133,6 +133,8 @@ describe( 'createFormServices', () => {
 describe( 'mountForm', () => {
 	it( 'mounts the form the server asked for, once', async () => {
 		const element = mountPoint( 'register', {
+			view: 'account',
+			entry: 'signUp',
 			attributes: { heading: 'Join us' },
 			cognito,
 			sessionUrl: '/s',
@@ -153,9 +155,23 @@ describe( 'mountForm', () => {
 
 	it.each( [
 		[ 'mangled JSON', 'login', '{"attributes":' ],
-		[ 'an unknown form', 'newsletter', { cognito } ],
-		[ 'a form this script cannot run', 'profile', { cognito } ],
-		[ 'no pool configured', 'login', { cognito: { userPoolId: '' } } ],
+		[ 'a form name that is not one', 'Log In!', { ...signIn, cognito } ],
+		[
+			'a view this script does not have',
+			'newsletter',
+			{ view: 'newsletter', entry: 'signIn', cognito },
+		],
+		[
+			'an entry step the view does not have',
+			'login',
+			{ ...signIn, entry: 'profile', cognito },
+		],
+		[ 'no view named', 'login', { entry: 'signIn', cognito } ],
+		[
+			'no pool configured',
+			'login',
+			{ ...signIn, cognito: { userPoolId: '' } },
+		],
 	] )( 'keeps the server markup for %s', ( _label, form, config ) => {
 		const element = mountPoint( form, config );
 		expect( mountForm( element, fakeEnv() ) ).toBe( false );
@@ -179,7 +195,7 @@ describe( 'AccountForm', () => {
 		};
 		render(
 			<AccountForm
-				config={ formConfigFromAttributes( 'register', {} ) }
+				config={ formConfigFromAttributes( 'signUp', {} ) }
 				services={ services }
 			/>
 		);
@@ -204,7 +220,7 @@ describe( 'AccountForm', () => {
 		};
 		render(
 			<AccountForm
-				config={ formConfigFromAttributes( 'login', {} ) }
+				config={ formConfigFromAttributes( 'signIn', {} ) }
 				services={ services }
 			/>
 		);

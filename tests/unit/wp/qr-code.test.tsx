@@ -90,7 +90,7 @@ describe( 'AccountForm on the MFA_SETUP step', () => {
 		};
 		render(
 			<AccountForm
-				config={ formConfigFromAttributes( 'login', {} ) }
+				config={ formConfigFromAttributes( 'signIn', {} ) }
 				services={ services }
 			/>
 		);
