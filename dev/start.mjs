@@ -1,5 +1,5 @@
 /**
- * `npm start`: builds the plugin, installs its PHP libraries (Composer), starts the Cognito emulator with a demo pool, prepares and serves an offline
+ * `npm start`: builds the plugin, installs the PHP test tools (Composer), starts the Cognito emulator with a demo pool, prepares and serves an offline
  * WordPress with the plugin active and configured against the emulator, and prints the URLs and logins.
  * Ctrl-C stops everything it started.
  *
@@ -106,11 +106,11 @@ async function main() {
 	step( 'Building the plugin' );
 	done( ( await buildIfStale() ) ? 'built' : 'up to date' );
 
-	step( 'Installing its PHP libraries (Composer)' );
+	step( 'Installing the PHP test tools (Composer)' );
 	const libraries = await installPhpLibrariesIfStale();
 	if ( libraries === 'no composer' ) {
 		console.log(
-			'skipped: Composer is not installed.\n  The site runs, but every sign-in fails ("temporarily unavailable") until\n  `composer install` has run here: it installs the library that checks Cognito\'s tokens.'
+			'skipped: Composer is not installed.\n  The site runs (the plugin needs no PHP libraries); `npm test` needs `composer install`\n  for its PHP suites.'
 		);
 	} else {
 		done( libraries );

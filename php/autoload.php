@@ -4,8 +4,8 @@
  *
  * Composer's autoloader is used when vendor/ is present (development checkouts and the plugin zip, which ships
  * vendor/ so sites never run Composer). The PSR-4 fallback below keeps the plugin's own classes loadable from a
- * checkout that has not run `composer install`; third-party libraries then come from another plugin or are missing,
- * which the token verifier reports as "keys unavailable" rather than a fatal error.
+ * checkout that has not run `composer install`. The plugin has no third-party PHP libraries at run time (RSA signing
+ * keys are read by Auth\RsaPublicKey), so nothing another plugin loads can collide with it.
  *
  * @package CognitoBlocks
  */
