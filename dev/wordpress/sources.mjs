@@ -28,7 +28,7 @@ const ARCHIVE = /\.(tar\.gz|tgz|zip)$/i;
  * @param {string} what  What it should hold, for the error message ("WordPress", "a plugin").
  * @return {{ path: string, stamp: string }} The absolute path, and a stamp that changes when the file does.
  */
-export function resolveSource( given, what ) {
+export function resolveSource( given, what = 'WordPress or a plugin' ) {
 	const absolute = path.resolve( given );
 	if ( ! existsSync( absolute ) ) {
 		throw new UserFacingError(
