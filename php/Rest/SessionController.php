@@ -87,7 +87,11 @@ final class SessionController {
 		$limiter  = $services->limiter();
 		$ip       = self::client_ip();
 		if ( $limiter->is_limited( $ip ) ) {
-			return Errors::rate_limited( $limiter->retry_after( $ip ) );
+			// The wait goes in the body (for the form's message) and in Retry-After (for any other client).
+			$wait     = $limiter->retry_after( $ip );
+			$response = rest_convert_error_to_response( Errors::rate_limited( $wait ) );
+			$response->header( 'Retry-After', (string) $wait );
+			return $response;
 		}
 
 		try {

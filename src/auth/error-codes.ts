@@ -2,7 +2,7 @@
  * The stable error codes of the flow and their translated messages (one message per code, so two situations
  * that must look alike to a visitor simply share a code).
  */
-import { __ } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 
 export type AuthErrorCode =
 	| 'not_authorized'
@@ -47,6 +47,39 @@ export interface AuthError {
 	retryable: boolean;
 	/** The name the error came with, for logs; never shown as is. */
 	source?: string;
+	/** Seconds the server asked us to wait before a retry, when it said; the message then says when. */
+	retryAfter?: number;
+}
+
+/**
+ * "Try again in N minutes" for a server that said how long to wait (rounded up to whole minutes; under a minute
+ * reads as seconds).
+ * @param seconds
+ */
+export function retryLaterMessage( seconds: number ): string {
+	if ( seconds < 60 ) {
+		return sprintf(
+			/* translators: %d: seconds to wait. */
+			_n(
+				'Too many attempts. Try again in %d second.',
+				'Too many attempts. Try again in %d seconds.',
+				seconds,
+				'cognito-blocks'
+			),
+			seconds
+		);
+	}
+	const minutes = Math.ceil( seconds / 60 );
+	return sprintf(
+		/* translators: %d: minutes to wait. */
+		_n(
+			'Too many attempts. Try again in %d minute.',
+			'Too many attempts. Try again in %d minutes.',
+			minutes,
+			'cognito-blocks'
+		),
+		minutes
+	);
 }
 
 /**

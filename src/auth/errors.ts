@@ -4,7 +4,12 @@
  * can help. Views show `message`; logic branches on `code`, never on Cognito's English text.
  */
 import sessionErrors from '../../contract/session-errors.json';
-import { MESSAGES, type AuthError, type AuthErrorCode } from './error-codes';
+import {
+	MESSAGES,
+	retryLaterMessage,
+	type AuthError,
+	type AuthErrorCode,
+} from './error-codes';
 
 export type { AuthError, AuthErrorCode } from './error-codes';
 
@@ -186,5 +191,16 @@ export function normalizeError(
 	if ( code === 'not_authorized' && context === 'code' ) {
 		code = 'code_mismatch';
 	}
-	return authError( code ?? 'unknown', name );
+	const error = authError( code ?? 'unknown', name );
+	const wait = ( raw as { retryAfter?: unknown } | null )?.retryAfter;
+	if (
+		error.retryable &&
+		typeof wait === 'number' &&
+		Number.isFinite( wait ) &&
+		wait > 0
+	) {
+		error.retryAfter = Math.ceil( wait );
+		error.message = retryLaterMessage( error.retryAfter );
+	}
+	return error;
 }

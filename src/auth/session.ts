@@ -24,11 +24,19 @@ export interface SessionService {
 export class SessionError extends Error {
 	readonly code: string;
 	readonly status?: number;
+	/** Seconds the server asked the client to wait before trying again (a 429's `retryAfter` or Retry-After). */
+	readonly retryAfter?: number;
 
-	constructor( code: string, message = code, status?: number ) {
+	constructor(
+		code: string,
+		message = code,
+		status?: number,
+		retryAfter?: number
+	) {
 		super( message );
 		this.name = 'SessionError';
 		this.code = code;
 		this.status = status;
+		this.retryAfter = retryAfter;
 	}
 }

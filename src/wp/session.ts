@@ -16,6 +16,27 @@ export interface SessionClientOptions {
 interface WpErrorBody {
 	code?: unknown;
 	message?: unknown;
+	data?: { retryAfter?: unknown } | null;
+}
+
+/**
+ * How long the server asked us to wait, in seconds: the error's `data.retryAfter`, else a Retry-After header
+ * given in seconds; undefined when neither is a positive number.
+ * @param body
+ * @param response
+ */
+function retryAfterOf(
+	body: WpErrorBody,
+	response: Response
+): number | undefined {
+	const given =
+		body.data?.retryAfter ?? response.headers.get( 'Retry-After' );
+	const seconds = typeof given === 'string' ? Number( given ) : given;
+	return typeof seconds === 'number' &&
+		Number.isFinite( seconds ) &&
+		seconds > 0
+		? Math.ceil( seconds )
+		: undefined;
 }
 
 export function createSessionClient( {
@@ -54,13 +75,15 @@ export function createSessionClient( {
 				// A proxy error page or an empty body: reported below by status.
 			}
 			if ( ! response.ok ) {
-				const { code } = ( body ?? {} ) as WpErrorBody;
+				const error = ( body ?? {} ) as WpErrorBody;
+				const { code } = error;
 				throw new SessionError(
 					typeof code === 'string'
 						? code
 						: `http_${ response.status }`,
 					typeof code === 'string' ? code : response.statusText,
-					response.status
+					response.status,
+					retryAfterOf( error, response )
 				);
 			}
 			const target = ( body as { redirectTo?: unknown } | null )

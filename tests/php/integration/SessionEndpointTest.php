@@ -93,13 +93,26 @@ final class SessionEndpointTest extends TestCase {
 		);
 		$curl = curl_init( self::$url . '/wp-json/cognito-blocks/v1/session' );
 		curl_setopt_array( $curl, self::curl_options( $body, $headers ) );
+		$received = array();
+		curl_setopt(
+			$curl,
+			CURLOPT_HEADERFUNCTION,
+			static function ( $handle, string $line ) use ( &$received ): int {
+				$parts = explode( ':', $line, 2 );
+				if ( 2 === count( $parts ) ) {
+					$received[ strtolower( trim( $parts[0] ) ) ] = trim( $parts[1] );
+				}
+				return strlen( $line );
+			}
+		);
 		$raw    = (string) curl_exec( $curl );
 		$status = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
 		curl_close( $curl );
 		return array(
-			'status' => $status,
-			'body'   => json_decode( $raw, true ),
-			'raw'    => $raw,
+			'status'  => $status,
+			'body'    => json_decode( $raw, true ),
+			'raw'     => $raw,
+			'headers' => $received,
 		);
 	}
 
@@ -225,6 +238,11 @@ final class SessionEndpointTest extends TestCase {
 		$limited = self::sign_in( self::$jwks->token() );
 		$this->assertSame( 429, $limited['status'] );
 		$this->assertSame( 'cognito_blocks_rate_limited', $limited['body']['code'] );
+		// When to retry: in the body for the form's message, and as Retry-After for any other client.
+		$wait = $limited['body']['data']['retryAfter'];
+		$this->assertIsInt( $wait );
+		$this->assertGreaterThan( 0, $wait );
+		$this->assertSame( (string) $wait, $limited['headers']['retry-after'] ?? null );
 	}
 
 	public function test_rejections_share_one_generic_message(): void {

@@ -79,6 +79,42 @@ describe( 'session error contract', () => {
 		expect( notConfigured.message ).toBe(
 			'Sign-in is not configured correctly on this site. Contact the site administrator.'
 		);
+		// Rate limited: says when to try again when the server said; otherwise the general advice.
+		const limited = normalizeError(
+			new SessionError( 'cognito_blocks_rate_limited', 'x', 429, 300 )
+		);
+		expect( limited ).toMatchObject( {
+			code: 'too_many_requests',
+			retryable: true,
+			retryAfter: 300,
+			message: 'Too many attempts. Try again in 5 minutes.',
+		} );
+		expect(
+			normalizeError(
+				new SessionError( 'cognito_blocks_rate_limited', 'x', 429, 61 )
+			).message
+		).toBe( 'Too many attempts. Try again in 2 minutes.' );
+		expect(
+			normalizeError(
+				new SessionError( 'cognito_blocks_rate_limited', 'x', 429, 1 )
+			).message
+		).toBe( 'Too many attempts. Try again in 1 second.' );
+		expect(
+			normalizeError(
+				new SessionError( 'cognito_blocks_rate_limited', 'x', 429 )
+			).message
+		).toBe( 'Too many requests right now. Wait a moment, then try again.' );
+		// A refusal is not made retryable by a wait it happens to carry.
+		expect(
+			normalizeError(
+				new SessionError(
+					'cognito_blocks_account_exists',
+					'x',
+					403,
+					60
+				)
+			)
+		).toMatchObject( { retryable: false } );
 		for ( const [ name, status ] of [
 			[ 'cognito_blocks_busy', 503 ],
 			[ 'cognito_blocks_rate_limited', 429 ],

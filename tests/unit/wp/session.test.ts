@@ -62,6 +62,42 @@ describe( 'createSessionClient', () => {
 			code: 'cognito_blocks_rate_limited',
 			status: 429,
 		} );
+		expect( error.retryAfter ).toBeUndefined();
+	} );
+
+	it( 'passes on how long the server asked to wait: the body first, else Retry-After in seconds', async () => {
+		const limited = ( body: unknown, retryAfter?: string ) =>
+			createSessionClient( {
+				url: '/session',
+				fetchImpl: async () =>
+					new Response( JSON.stringify( body ), {
+						status: 429,
+						headers: {
+							'Content-Type': 'application/json',
+							...( retryAfter && { 'Retry-After': retryAfter } ),
+						},
+					} ),
+			} )
+				.createSession( {
+					idToken: 't',
+					remember: false,
+					redirectTo: '',
+				} )
+				.catch( ( e ) => e );
+		const code = 'cognito_blocks_rate_limited';
+		expect(
+			( await limited( { code, data: { retryAfter: 300 } }, '10' ) )
+				.retryAfter
+		).toBe( 300 );
+		expect( ( await limited( { code }, '90' ) ).retryAfter ).toBe( 90 );
+		// An HTTP date or nonsense is not a number of seconds: no promise of when.
+		expect(
+			( await limited( { code }, 'Wed, 21 Oct 2026 07:28:00 GMT' ) )
+				.retryAfter
+		).toBeUndefined();
+		expect(
+			( await limited( { code, data: { retryAfter: -5 } } ) ).retryAfter
+		).toBeUndefined();
 	} );
 
 	it( 'reports a network failure and a non-JSON error page with stable codes', async () => {
