@@ -1,6 +1,6 @@
 <?php
 /**
- * The settings fields: names, defaults and the REST schema.
+ * The settings table.
  *
  * @package CognitoBlocks
  */
@@ -8,13 +8,11 @@
 namespace CognitoBlocks\Settings;
 
 /**
- * Declares every field of the `cognito_blocks_settings` option. Pure data, no WordPress calls.
+ * The one declaration of every setting in the `cognito_blocks_settings` option. Defaults, the REST schema, the
+ * sanitiser, wp-config.php constants, the browser's configuration and uninstall all read this table; Config has
+ * one typed accessor per entry (a test holds the two together).
  */
 final class Fields {
-
-	public const CREATION_POLICIES = array( 'create', 'link', 'deny' );
-
-	public const TOKEN_STORAGES = array( 'memory', 'session', 'local' );
 
 	/**
 	 * Cognito's default password policy for a new user pool: what the sign-up and new-password checklists show
@@ -29,44 +27,43 @@ final class Fields {
 	);
 
 	/**
-	 * The lengths Cognito accepts for a pool's minimum password length.
+	 * The table, once built.
+	 *
+	 * @var array<string,Field>|null
 	 */
-	public const PASSWORD_MIN_LENGTH = 6;
-	public const PASSWORD_MAX_LENGTH = 99;
+	private static ?array $all = null;
 
 	/**
-	 * Default value of every field; also the list of known fields.
+	 * Every setting by name, in the order a settings screen shows them.
+	 *
+	 * @return array<string,Field>
+	 */
+	public static function all(): array {
+		if ( null === self::$all ) {
+			self::$all = array();
+			foreach ( self::declared() as $field ) {
+				self::$all[ $field->name ] = $field;
+			}
+		}
+		return self::$all;
+	}
+
+	/**
+	 * One setting; null for a name the table does not hold.
+	 *
+	 * @param string $name Setting name.
+	 */
+	public static function get( string $name ): ?Field {
+		return self::all()[ $name ] ?? null;
+	}
+
+	/**
+	 * Default value of every setting.
 	 *
 	 * @return array<string,mixed>
 	 */
 	public static function defaults(): array {
-		return array(
-			'user_pool_id'           => '',
-			'client_id'              => '',
-			'region'                 => '',
-			'endpoint'               => '',
-			'creation_policy'        => 'create',
-			'default_role'           => 'subscriber',
-			'group_role_map'         => array(),
-			'sync_roles_on_login'    => false,
-			'sync_demotes_admins'    => false,
-			'attribute_map'          => array(),
-			'link_by_verified_email' => true,
-			'leeway'                 => 60,
-			'max_token_age'          => 600,
-			'allow_local_passwords'  => false,
-			'token_storage'          => 'session',
-			'password_policy'        => self::DEFAULT_PASSWORD_POLICY,
-		);
-	}
-
-	/**
-	 * Name of the wp-config.php constant that pins a field, e.g. COGNITO_BLOCKS_USER_POOL_ID.
-	 *
-	 * @param string $field Field name from defaults().
-	 */
-	public static function constant_name( string $field ): string {
-		return 'COGNITO_BLOCKS_' . strtoupper( $field );
+		return array_map( static fn( Field $field ): mixed => $field->default, self::all() );
 	}
 
 	/**
@@ -75,69 +72,147 @@ final class Fields {
 	 * @return array<string,mixed>
 	 */
 	public static function schema(): array {
-		$string = array( 'type' => 'string' );
-		$bool   = array( 'type' => 'boolean' );
 		return array(
 			'type'                 => 'object',
 			'additionalProperties' => false,
-			'properties'           => array(
-				'user_pool_id'           => $string,
-				'client_id'              => $string,
-				'region'                 => $string,
-				'endpoint'               => $string,
-				'creation_policy'        => array(
-					'type' => 'string',
-					'enum' => self::CREATION_POLICIES,
-				),
-				'default_role'           => $string,
-				'group_role_map'         => array(
-					'type'  => 'array',
-					'items' => array(
-						'type'                 => 'object',
-						'additionalProperties' => false,
-						'properties'           => array(
-							'group' => $string,
-							'role'  => $string,
-						),
+			'properties'           => array_map( static fn( Field $field ): array => $field->schema(), self::all() ),
+		);
+	}
+
+	/**
+	 * The table.
+	 *
+	 * @return list<Field>
+	 */
+	private static function declared(): array {
+		return array(
+			new Field(
+				name: 'user_pool_id',
+				default: '',
+				rule: Rule::text( '/^[a-z]{2}(?:-[a-z]+)+-\d+_[0-9A-Za-z]+$/', 55 ),
+				label: static fn() => __( 'User pool ID', 'cognito-blocks' ),
+				help: static fn() => __( 'The ID of your Amazon Cognito user pool, such as eu-west-1_AbC123.', 'cognito-blocks' ),
+				browser: 'userPoolId'
+			),
+			new Field(
+				name: 'client_id',
+				default: '',
+				rule: Rule::text( '/^[\w+]+$/', 128 ),
+				label: static fn() => __( 'App client ID', 'cognito-blocks' ),
+				help: static fn() => __( 'An app client of the pool without a client secret: a browser cannot keep one.', 'cognito-blocks' ),
+				browser: 'clientId'
+			),
+			new Field(
+				name: 'region',
+				default: '',
+				rule: Rule::text( '/^[a-z]{2}(?:-[a-z]+)+-\d+$/', 32 ),
+				label: static fn() => __( 'Region', 'cognito-blocks' ),
+				help: static fn() => __( 'The AWS region of the pool, such as eu-west-1. Leave empty to take it from the user pool ID.', 'cognito-blocks' ),
+				browser: 'region'
+			),
+			new Field(
+				name: 'endpoint',
+				default: '',
+				rule: Rule::url(),
+				label: static fn() => __( 'Endpoint override', 'cognito-blocks' ),
+				help: static fn() => __( 'Another address of the Cognito API, for a local emulator or a private endpoint. Leave empty to use Amazon Cognito.', 'cognito-blocks' ),
+				browser: 'endpoint'
+			),
+			new Field(
+				name: 'creation_policy',
+				default: 'create',
+				rule: Rule::choice( array( 'create', 'link', 'deny' ) ),
+				label: static fn() => __( 'New members', 'cognito-blocks' ),
+				help: static fn() => __( 'When a pool account without a WordPress account signs in: create one, only link an existing account, or refuse.', 'cognito-blocks' )
+			),
+			new Field(
+				name: 'default_role',
+				default: 'subscriber',
+				rule: Rule::role(),
+				label: static fn() => __( 'Default role', 'cognito-blocks' ),
+				help: static fn() => __( 'The role of accounts created at first sign-in, unless one of their groups maps to another.', 'cognito-blocks' )
+			),
+			new Field(
+				name: 'group_role_map',
+				default: array(),
+				rule: Rule::group_role_map(),
+				label: static fn() => __( 'Roles by group', 'cognito-blocks' ),
+				help: static fn() => __( 'Cognito groups and the WordPress role each gives. A member of several groups gets the role of the first.', 'cognito-blocks' )
+			),
+			new Field(
+				name: 'sync_roles_on_login',
+				default: false,
+				rule: Rule::boolean(),
+				label: static fn() => __( 'Update roles at every sign-in', 'cognito-blocks' ),
+				help: static fn() => __( 'Set the role from the groups each time a member signs in, not only when the account is created.', 'cognito-blocks' )
+			),
+			new Field(
+				name: 'sync_demotes_admins',
+				default: false,
+				rule: Rule::boolean(),
+				label: static fn() => __( 'Group changes may demote administrators', 'cognito-blocks' ),
+				help: static fn() => __( 'Without this, updating roles never takes the administrator role away.', 'cognito-blocks' )
+			),
+			new Field(
+				name: 'attribute_map',
+				default: array(),
+				rule: Rule::attribute_map(),
+				label: static fn() => __( 'Attributes to copy', 'cognito-blocks' ),
+				help: static fn() => __( 'Cognito attributes and the user meta key each is copied to at sign-in. Keys that grant capabilities are refused.', 'cognito-blocks' )
+			),
+			new Field(
+				name: 'link_by_verified_email',
+				default: true,
+				rule: Rule::boolean(),
+				label: static fn() => __( 'Link existing accounts by verified email', 'cognito-blocks' ),
+				help: static fn() => __( 'Connect a pool account to the WordPress account with the same email once Cognito has verified it. Administrators are never linked automatically.', 'cognito-blocks' )
+			),
+			new Field(
+				name: 'leeway',
+				default: 60,
+				rule: Rule::integer( 0, 300 ),
+				label: static fn() => __( 'Clock leeway (seconds)', 'cognito-blocks' ),
+				help: static fn() => __( 'How far the clocks of this server and Cognito may differ when the times in a token are checked.', 'cognito-blocks' )
+			),
+			new Field(
+				name: 'max_token_age',
+				default: 600,
+				rule: Rule::integer( 30, 86400 ),
+				label: static fn() => __( 'Maximum sign-in age (seconds)', 'cognito-blocks' ),
+				help: static fn() => __( 'How long after the member authenticated with Cognito a token may still open a WordPress session.', 'cognito-blocks' )
+			),
+			new Field(
+				name: 'allow_local_passwords',
+				default: false,
+				rule: Rule::boolean(),
+				label: static fn() => __( 'Allow WordPress passwords for members', 'cognito-blocks' ),
+				help: static fn() => __( 'Break-glass: accounts linked to Cognito may also sign in with their WordPress password.', 'cognito-blocks' )
+			),
+			new Field(
+				name: 'token_storage',
+				default: 'session',
+				rule: Rule::choice( array( 'memory', 'session', 'local' ) ),
+				label: static fn() => __( 'Token storage', 'cognito-blocks' ),
+				help: static fn() => __( 'Where the browser keeps the Cognito tokens: in memory (this page only), in the tab\'s session storage, or in local storage.', 'cognito-blocks' ),
+				browser: 'tokenStorage'
+			),
+			new Field(
+				name: 'password_policy',
+				default: self::DEFAULT_PASSWORD_POLICY,
+				rule: Rule::record(
+					array(
+						// The lengths Cognito accepts for a pool's minimum password length.
+						'min_length'        => Rule::integer( 6, 99 ),
+						'require_uppercase' => Rule::boolean(),
+						'require_lowercase' => Rule::boolean(),
+						'require_numbers'   => Rule::boolean(),
+						'require_symbols'   => Rule::boolean(),
 					),
+					self::DEFAULT_PASSWORD_POLICY
 				),
-				'sync_roles_on_login'    => $bool,
-				'sync_demotes_admins'    => $bool,
-				'attribute_map'          => array(
-					'type'                 => 'object',
-					'additionalProperties' => $string,
-				),
-				'link_by_verified_email' => $bool,
-				'leeway'                 => array(
-					'type'    => 'integer',
-					'minimum' => 0,
-					'maximum' => Sanitizer::MAX_LEEWAY,
-				),
-				'max_token_age'          => array(
-					'type'    => 'integer',
-					'minimum' => Sanitizer::MIN_TOKEN_AGE,
-					'maximum' => Sanitizer::MAX_TOKEN_AGE,
-				),
-				'allow_local_passwords'  => $bool,
-				'token_storage'          => array(
-					'type' => 'string',
-					'enum' => self::TOKEN_STORAGES,
-				),
-				'password_policy'        => array(
-					'type'                 => 'object',
-					'additionalProperties' => false,
-					'properties'           => array(
-						'min_length'        => array(
-							'type'    => 'integer',
-							'minimum' => self::PASSWORD_MIN_LENGTH,
-							'maximum' => self::PASSWORD_MAX_LENGTH,
-						),
-						'require_uppercase' => $bool,
-						'require_lowercase' => $bool,
-						'require_numbers'   => $bool,
-						'require_symbols'   => $bool,
-					),
-				),
+				label: static fn() => __( 'Password rules', 'cognito-blocks' ),
+				help: static fn() => __( 'The rules the sign-up and new-password checklists show. Copy them from the pool\'s password policy.', 'cognito-blocks' ),
+				browser: 'passwordPolicy'
 			),
 		);
 	}

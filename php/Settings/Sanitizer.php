@@ -8,17 +8,16 @@
 namespace CognitoBlocks\Settings;
 
 /**
- * Turns untrusted input (REST, the settings form, wp-config constants) into a complete, valid settings array.
+ * Turns untrusted input (REST, the settings form, wp-config constants) into a complete, valid settings array,
+ * and holds the cleaning functions the field kinds (Rule) are made of: each returns the clean value, or null when
+ * nothing usable is left.
  *
  * Pure PHP so it can be tested without WordPress. An invalid value falls back to the field's default rather than
  * to something half-parsed: a mistyped pool id must leave the plugin unconfigured, not pointed elsewhere.
  */
 final class Sanitizer {
 
-	public const MAX_LEEWAY    = 300;
-	public const MIN_TOKEN_AGE = 30;
-	public const MAX_TOKEN_AGE = 86400;
-	public const MAX_MAP_SIZE  = 100;
+	public const MAX_MAP_SIZE = 100;
 
 	/**
 	 * Meta keys an attribute map may never write: they grant capabilities or belong to sessions and identity.
@@ -26,62 +25,18 @@ final class Sanitizer {
 	private const FORBIDDEN_META_FRAGMENTS = array( 'capabilities', 'user_level', 'session_tokens', 'cognito_blocks_', 'user_pass', 'wp_' );
 
 	/**
-	 * Sanitises a whole settings value.
+	 * Sanitises a whole settings value, field by field (Fields::all()).
 	 *
 	 * @param mixed $raw Anything; non-arrays give the defaults.
-	 * @return array<string,mixed> Every field of Fields::defaults(), valid.
+	 * @return array<string,mixed> Every field of Fields::all(), valid.
 	 */
 	public static function sanitize( mixed $raw ): array {
 		$raw    = is_array( $raw ) ? $raw : array();
 		$result = array();
-		foreach ( Fields::defaults() as $field => $default ) {
-			$value            = array_key_exists( $field, $raw ) ? self::field( $field, $raw[ $field ] ) : null;
-			$result[ $field ] = null === $value ? $default : $value;
+		foreach ( Fields::all() as $name => $field ) {
+			$result[ $name ] = array_key_exists( $name, $raw ) ? $field->sanitize( $raw[ $name ] ) : $field->default;
 		}
 		return $result;
-	}
-
-	/**
-	 * Sanitises one field.
-	 *
-	 * @param string $field Field name.
-	 * @param mixed  $value Untrusted value.
-	 * @return mixed The clean value, or null when invalid (caller uses the default).
-	 */
-	public static function field( string $field, mixed $value ): mixed {
-		switch ( $field ) {
-			case 'user_pool_id':
-				return self::matching( $value, '/^[a-z]{2}(?:-[a-z]+)+-\d+_[0-9A-Za-z]+$/', 55 );
-			case 'client_id':
-				return self::matching( $value, '/^[\w+]+$/', 128 );
-			case 'region':
-				return self::matching( $value, '/^[a-z]{2}(?:-[a-z]+)+-\d+$/', 32 );
-			case 'endpoint':
-				return self::endpoint( $value );
-			case 'creation_policy':
-				return self::one_of( $value, Fields::CREATION_POLICIES );
-			case 'token_storage':
-				return self::one_of( $value, Fields::TOKEN_STORAGES );
-			case 'default_role':
-				$role = self::role( $value );
-				return '' === $role ? null : $role;
-			case 'group_role_map':
-				return self::group_role_map( $value );
-			case 'attribute_map':
-				return self::attribute_map( $value );
-			case 'password_policy':
-				return self::password_policy( $value );
-			case 'leeway':
-				return self::integer( $value, 0, self::MAX_LEEWAY );
-			case 'max_token_age':
-				return self::integer( $value, self::MIN_TOKEN_AGE, self::MAX_TOKEN_AGE );
-			case 'sync_roles_on_login':
-			case 'sync_demotes_admins':
-			case 'link_by_verified_email':
-			case 'allow_local_passwords':
-				return self::boolean( $value );
-		}
-		return null;
 	}
 
 	/**
@@ -121,7 +76,7 @@ final class Sanitizer {
 	 * @param string $pattern Anchored regular expression.
 	 * @param int    $max     Maximum length.
 	 */
-	private static function matching( mixed $value, string $pattern, int $max ): ?string {
+	public static function matching( mixed $value, string $pattern, int $max ): ?string {
 		if ( ! is_string( $value ) ) {
 			return null;
 		}
@@ -137,7 +92,7 @@ final class Sanitizer {
 	 *
 	 * @param mixed $value Untrusted value.
 	 */
-	private static function endpoint( mixed $value ): ?string {
+	public static function endpoint( mixed $value ): ?string {
 		if ( ! is_string( $value ) ) {
 			return null;
 		}
@@ -164,7 +119,7 @@ final class Sanitizer {
 	 * @param mixed    $value   Untrusted value.
 	 * @param string[] $allowed Allowed values.
 	 */
-	private static function one_of( mixed $value, array $allowed ): ?string {
+	public static function one_of( mixed $value, array $allowed ): ?string {
 		return is_string( $value ) && in_array( $value, $allowed, true ) ? $value : null;
 	}
 
@@ -175,7 +130,7 @@ final class Sanitizer {
 	 * @param int   $min   Lower bound.
 	 * @param int   $max   Upper bound.
 	 */
-	private static function integer( mixed $value, int $min, int $max ): ?int {
+	public static function integer( mixed $value, int $min, int $max ): ?int {
 		if ( is_string( $value ) && 1 === preg_match( '/^\s*-?\d{1,9}\s*$/', $value ) ) {
 			$value = (int) $value;
 		}
@@ -186,34 +141,11 @@ final class Sanitizer {
 	}
 
 	/**
-	 * The pool's password policy as the checklists show it. Each rule falls back to Cognito's default on its own,
-	 * so one mistyped flag does not discard the rest; unknown keys are dropped.
-	 *
-	 * @param mixed $value Untrusted value.
-	 * @return array<string,int|bool>|null Null when the value is not a map at all.
-	 */
-	private static function password_policy( mixed $value ): ?array {
-		if ( ! is_array( $value ) ) {
-			return null;
-		}
-		$policy = array();
-		foreach ( Fields::DEFAULT_PASSWORD_POLICY as $rule => $default ) {
-			$clean           = array_key_exists( $rule, $value )
-				? ( 'min_length' === $rule
-					? self::integer( $value[ $rule ], Fields::PASSWORD_MIN_LENGTH, Fields::PASSWORD_MAX_LENGTH )
-					: self::boolean( $value[ $rule ] ) )
-				: null;
-			$policy[ $rule ] = $clean ?? $default;
-		}
-		return $policy;
-	}
-
-	/**
 	 * A boolean, also from the strings and numbers forms and constants commonly use.
 	 *
 	 * @param mixed $value Untrusted value.
 	 */
-	private static function boolean( mixed $value ): ?bool {
+	public static function boolean( mixed $value ): ?bool {
 		if ( is_bool( $value ) ) {
 			return $value;
 		}
@@ -232,7 +164,7 @@ final class Sanitizer {
 	 * @param mixed $value Untrusted value: a list of {group, role} or a group => role map.
 	 * @return list<array{group:string,role:string}>|null
 	 */
-	private static function group_role_map( mixed $value ): ?array {
+	public static function group_role_map( mixed $value ): ?array {
 		if ( ! is_array( $value ) ) {
 			return null;
 		}
@@ -269,7 +201,7 @@ final class Sanitizer {
 	 * @param mixed $value Untrusted value.
 	 * @return array<string,string>|null
 	 */
-	private static function attribute_map( mixed $value ): ?array {
+	public static function attribute_map( mixed $value ): ?array {
 		if ( ! is_array( $value ) ) {
 			return null;
 		}

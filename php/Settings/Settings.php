@@ -8,7 +8,7 @@
 namespace CognitoBlocks\Settings;
 
 /**
- * Stores the plugin settings in one option and merges in `COGNITO_BLOCKS_<FIELD>` constants.
+ * Stores the plugin settings (Fields::all()) in one option and merges in `COGNITO_BLOCKS_<FIELD>` constants.
  */
 final class Settings {
 
@@ -70,7 +70,7 @@ final class Settings {
 	/**
 	 * Configuration for the browser (see Config::client_config()).
 	 *
-	 * @return array{region:string,userPoolId:string,clientId:string,endpoint:string|null,tokenStorage:string,passwordPolicy:array<string,int|bool>}
+	 * @return array<string,mixed>
 	 */
 	public static function client_config(): array {
 		return self::current()->client_config();
@@ -95,23 +95,18 @@ final class Settings {
 	}
 
 	/**
-	 * Values of the defined constants, by field. Map fields also accept a JSON string, as constants written in
-	 * wp-config.php by deployment tools often are.
+	 * Values of the defined constants, by field (see Field::from_constant()).
 	 *
 	 * @param callable(string):mixed $constant Constant lookup.
 	 * @return array<string,mixed>
 	 */
 	private static function pinned_values( callable $constant ): array {
 		$pinned = array();
-		foreach ( Fields::defaults() as $field => $default ) {
-			$value = $constant( Fields::constant_name( $field ) );
-			if ( null === $value ) {
-				continue;
+		foreach ( Fields::all() as $name => $field ) {
+			$value = $constant( $field->constant() );
+			if ( null !== $value ) {
+				$pinned[ $name ] = $field->from_constant( $value );
 			}
-			if ( is_array( $default ) && is_string( $value ) ) {
-				$value = json_decode( $value, true );
-			}
-			$pinned[ $field ] = $value;
 		}
 		return $pinned;
 	}
@@ -124,4 +119,5 @@ final class Settings {
 	private static function constant_lookup(): callable {
 		return static fn( string $name ): mixed => defined( $name ) ? constant( $name ) : null;
 	}
+
 }

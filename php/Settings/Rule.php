@@ -1,0 +1,163 @@
+<?php
+/**
+ * The kinds of value a setting can hold.
+ *
+ * @package CognitoBlocks
+ */
+
+namespace CognitoBlocks\Settings;
+
+/**
+ * A kind of value: its JSON schema (what register_setting() gives REST clients) and the sanitiser that turns
+ * untrusted input into it, made by the same factory so the two cannot drift apart. Pure PHP, no WordPress calls.
+ */
+final class Rule {
+
+	/**
+	 * Declares a kind.
+	 *
+	 * @param array<string,mixed> $schema JSON schema of the value.
+	 * @param \Closure            $clean  Untrusted value (mixed) → clean value, or null when nothing usable is left.
+	 */
+	private function __construct( public readonly array $schema, private readonly \Closure $clean ) {}
+
+	/**
+	 * Cleans an untrusted value.
+	 *
+	 * @param mixed $value Untrusted value.
+	 * @return mixed The clean value, or null when invalid (the field then uses its default).
+	 */
+	public function clean( mixed $value ): mixed {
+		return ( $this->clean )( $value );
+	}
+
+	/**
+	 * A trimmed string matching a pattern, or empty.
+	 *
+	 * @param string $pattern Anchored regular expression.
+	 * @param int    $max     Maximum length.
+	 */
+	public static function text( string $pattern, int $max ): self {
+		return new self( array( 'type' => 'string' ), static fn( mixed $value ): ?string => Sanitizer::matching( $value, $pattern, $max ) );
+	}
+
+	/**
+	 * An absolute http(s) URL without credentials, query or fragment, or empty.
+	 */
+	public static function url(): self {
+		return new self( array( 'type' => 'string' ), Sanitizer::endpoint( ... ) );
+	}
+
+	/**
+	 * One of a fixed set of strings.
+	 *
+	 * @param string[] $allowed Allowed values.
+	 */
+	public static function choice( array $allowed ): self {
+		return new self(
+			array(
+				'type' => 'string',
+				'enum' => $allowed,
+			),
+			static fn( mixed $value ): ?string => Sanitizer::one_of( $value, $allowed )
+		);
+	}
+
+	/**
+	 * A role slug; nothing usable left is invalid.
+	 */
+	public static function role(): self {
+		return new self(
+			array( 'type' => 'string' ),
+			static function ( mixed $value ): ?string {
+				$role = Sanitizer::role( $value );
+				return '' === $role ? null : $role;
+			}
+		);
+	}
+
+	/**
+	 * An integer, clamped into a range.
+	 *
+	 * @param int $min Lower bound.
+	 * @param int $max Upper bound.
+	 */
+	public static function integer( int $min, int $max ): self {
+		return new self(
+			array(
+				'type'    => 'integer',
+				'minimum' => $min,
+				'maximum' => $max,
+			),
+			static fn( mixed $value ): ?int => Sanitizer::integer( $value, $min, $max )
+		);
+	}
+
+	/**
+	 * A boolean, also from the strings and numbers forms and constants use.
+	 */
+	public static function boolean(): self {
+		return new self( array( 'type' => 'boolean' ), Sanitizer::boolean( ... ) );
+	}
+
+	/**
+	 * A map with fixed keys, each of its own kind. Each key falls back to its own default, so one mistyped entry
+	 * does not discard the rest; unknown keys are dropped; a value that is not a map at all is invalid.
+	 *
+	 * @param array<string,Rule>  $rules    Kind of each key.
+	 * @param array<string,mixed> $defaults Default of each key (the same keys).
+	 */
+	public static function record( array $rules, array $defaults ): self {
+		return new self(
+			array(
+				'type'                 => 'object',
+				'additionalProperties' => false,
+				'properties'           => array_map( static fn( Rule $rule ): array => $rule->schema, $rules ),
+			),
+			static function ( mixed $value ) use ( $rules, $defaults ): ?array {
+				if ( ! is_array( $value ) ) {
+					return null;
+				}
+				$record = array();
+				foreach ( $rules as $key => $rule ) {
+					$record[ $key ] = ( array_key_exists( $key, $value ) ? $rule->clean( $value[ $key ] ) : null ) ?? $defaults[ $key ];
+				}
+				return $record;
+			}
+		);
+	}
+
+	/**
+	 * Ordered list of {group, role} (see Sanitizer::group_role_map()).
+	 */
+	public static function group_role_map(): self {
+		$string = array( 'type' => 'string' );
+		return new self(
+			array(
+				'type'  => 'array',
+				'items' => array(
+					'type'                 => 'object',
+					'additionalProperties' => false,
+					'properties'           => array(
+						'group' => $string,
+						'role'  => $string,
+					),
+				),
+			),
+			Sanitizer::group_role_map( ... )
+		);
+	}
+
+	/**
+	 * Cognito attribute => user meta key (see Sanitizer::attribute_map()).
+	 */
+	public static function attribute_map(): self {
+		return new self(
+			array(
+				'type'                 => 'object',
+				'additionalProperties' => array( 'type' => 'string' ),
+			),
+			Sanitizer::attribute_map( ... )
+		);
+	}
+}

@@ -1,0 +1,179 @@
+<?php
+/**
+ * Tests of the settings table: every surface that reads it agrees with it.
+ *
+ * @package CognitoBlocks
+ */
+
+namespace CognitoBlocks\Tests\Unit\Settings;
+
+use CognitoBlocks\Settings\Field;
+use CognitoBlocks\Settings\Fields;
+use CognitoBlocks\Settings\Sanitizer;
+use CognitoBlocks\Settings\Settings;
+use PHPUnit\Framework\Attributes\DataProvider;
+use PHPUnit\Framework\TestCase;
+
+final class FieldsTest extends TestCase {
+
+	/**
+	 * A valid value other than the default, for every setting (a new setting needs one here).
+	 */
+	private const SAMPLES = array(
+		'user_pool_id'           => 'eu-west-1_Sample1',
+		'client_id'              => 'sampleclient1',
+		'region'                 => 'eu-central-1',
+		'endpoint'               => 'https://cognito.example.test',
+		'creation_policy'        => 'deny',
+		'default_role'           => 'author',
+		'group_role_map'         => array(
+			array(
+				'group' => 'staff',
+				'role'  => 'editor',
+			),
+		),
+		'sync_roles_on_login'    => true,
+		'sync_demotes_admins'    => true,
+		'attribute_map'          => array( 'custom:team' => 'team' ),
+		'link_by_verified_email' => false,
+		'leeway'                 => 5,
+		'max_token_age'          => 900,
+		'allow_local_passwords'  => true,
+		'token_storage'          => 'local',
+		'password_policy'        => array(
+			'min_length'        => 12,
+			'require_uppercase' => false,
+			'require_lowercase' => true,
+			'require_numbers'   => false,
+			'require_symbols'   => false,
+		),
+	);
+
+	/**
+	 * Setting name => the Field.
+	 *
+	 * @return array<string,array{Field}>
+	 */
+	public static function fields(): array {
+		return array_map( static fn( Field $field ): array => array( $field ), Fields::all() );
+	}
+
+	#[DataProvider( 'fields' )]
+	public function test_the_default_passes_its_own_sanitiser_and_schema( Field $field ): void {
+		$this->assertSame( $field->default, $field->rule->clean( $field->default ), 'the sanitiser keeps the default as it is' );
+		$this->assertNull( Schema::error( $field->default, $field->schema() ) );
+	}
+
+	#[DataProvider( 'fields' )]
+	public function test_its_sample_is_a_clean_valid_value_other_than_the_default( Field $field ): void {
+		$sample = self::SAMPLES[ $field->name ];
+		$this->assertNotSame( $field->default, $sample );
+		$this->assertSame( $sample, $field->rule->clean( $sample ) );
+		$this->assertNull( Schema::error( $sample, $field->schema() ) );
+	}
+
+	public function test_every_setting_has_a_sample(): void {
+		$this->assertSame( array_keys( Fields::all() ), array_keys( self::SAMPLES ) );
+	}
+
+	public function test_the_rest_schema_and_the_defaults_list_exactly_the_table(): void {
+		$schema = Fields::schema();
+		$this->assertSame( 'object', $schema['type'] );
+		$this->assertFalse( $schema['additionalProperties'] );
+		$this->assertSame( array_keys( Fields::all() ), array_keys( $schema['properties'] ) );
+		$this->assertSame( array_keys( Fields::all() ), array_keys( Fields::defaults() ) );
+		$this->assertNull( Schema::error( Fields::defaults(), $schema ) );
+	}
+
+	public function test_the_constants_keep_their_names(): void {
+		$this->assertSame(
+			array(
+				'COGNITO_BLOCKS_USER_POOL_ID',
+				'COGNITO_BLOCKS_CLIENT_ID',
+				'COGNITO_BLOCKS_REGION',
+				'COGNITO_BLOCKS_ENDPOINT',
+				'COGNITO_BLOCKS_CREATION_POLICY',
+				'COGNITO_BLOCKS_DEFAULT_ROLE',
+				'COGNITO_BLOCKS_GROUP_ROLE_MAP',
+				'COGNITO_BLOCKS_SYNC_ROLES_ON_LOGIN',
+				'COGNITO_BLOCKS_SYNC_DEMOTES_ADMINS',
+				'COGNITO_BLOCKS_ATTRIBUTE_MAP',
+				'COGNITO_BLOCKS_LINK_BY_VERIFIED_EMAIL',
+				'COGNITO_BLOCKS_LEEWAY',
+				'COGNITO_BLOCKS_MAX_TOKEN_AGE',
+				'COGNITO_BLOCKS_ALLOW_LOCAL_PASSWORDS',
+				'COGNITO_BLOCKS_TOKEN_STORAGE',
+				'COGNITO_BLOCKS_PASSWORD_POLICY',
+			),
+			array_values( array_map( static fn( Field $field ): string => $field->constant(), Fields::all() ) )
+		);
+	}
+
+	#[DataProvider( 'fields' )]
+	public function test_its_constant_pins_exactly_it( Field $field ): void {
+		$sample  = self::SAMPLES[ $field->name ];
+		$values  = is_array( $sample ) ? array( $sample, (string) json_encode( $sample ) ) : array( $sample );
+		$stored  = Fields::defaults();
+		$expects = array_replace( $stored, array( $field->name => $sample ) );
+		foreach ( $values as $value ) {
+			$config = Settings::resolve( $stored, static fn( string $name ): mixed => $field->constant() === $name ? $value : null );
+			$this->assertSame( array( $field->name ), $config->pinned() );
+			$this->assertTrue( $config->is_pinned( $field->name ) );
+			$this->assertSame( $expects, $config->all(), 'only the pinned setting changes' );
+			$this->assertSame( $sample, $config->all()[ $field->name ] );
+		}
+	}
+
+	/**
+	 * Values no setting accepts as they are.
+	 *
+	 * @return array<string,array{mixed}>
+	 */
+	public static function garbage(): array {
+		return array(
+			'null'           => array( null ),
+			'object'         => array( new \stdClass() ),
+			'float'          => array( 1.5 ),
+			'NaN'            => array( NAN ),
+			'infinity'       => array( -INF ),
+			'largest int'    => array( PHP_INT_MAX ),
+			'smallest int'   => array( PHP_INT_MIN ),
+			'control chars'  => array( "\0<!>" ),
+			'long string'    => array( str_repeat( '!', 100000 ) ),
+			'nested junk'    => array( array( array( array() ) ) ),
+			'junk map'       => array(
+				array(
+					'x' => new \stdClass(),
+					5   => array( array() ),
+				),
+			),
+		);
+	}
+
+	#[DataProvider( 'garbage' )]
+	public function test_garbage_gives_each_setting_its_default_or_a_clamped_number( mixed $garbage ): void {
+		$clean = Sanitizer::sanitize( array_fill_keys( array_keys( Fields::all() ), $garbage ) );
+		foreach ( Fields::all() as $name => $field ) {
+			$schema   = $field->schema();
+			$expected = is_int( $garbage ) && 'integer' === $schema['type']
+				? max( $schema['minimum'], min( $schema['maximum'], $garbage ) )
+				: $field->default;
+			$this->assertSame( $expected, $clean[ $name ], $name );
+			$this->assertSame( $expected, $field->sanitize( $garbage ), $name );
+			$this->assertNull( Schema::error( $clean[ $name ], $schema ), $name );
+		}
+	}
+
+	public function test_garbage_inside_the_password_policy_is_clamped_or_the_rules_default(): void {
+		$this->assertSame(
+			array( 'min_length' => 99 ) + Fields::DEFAULT_PASSWORD_POLICY,
+			Fields::get( 'password_policy' )?->sanitize(
+				array(
+					'min_length'      => PHP_INT_MAX,
+					'require_symbols' => NAN,
+					'surprise'        => new \stdClass(),
+				)
+			)
+		);
+	}
+}
