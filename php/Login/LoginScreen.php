@@ -173,7 +173,7 @@ final class LoginScreen {
 	 */
 	private static function password_note( LoginContext $context ): string {
 		$login = 'login' === $context->action;
-		$note  = Settings::current()->bool( 'allow_local_passwords' )
+		$note  = Settings::current()->allow_local_passwords()
 			? __( 'Sign in with the password of your WordPress account.', 'cognito-blocks' )
 			: __( 'This form is for site accounts that are not connected to the member sign-in. Members use the sign-in form.', 'cognito-blocks' );
 		return sprintf(

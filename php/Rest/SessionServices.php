@@ -49,9 +49,9 @@ final class SessionServices {
 		$keys   = new JwksCache( $this->config->jwks_url(), new WpHttpClient(), new TransientCache(), $ledger, $this->clock );
 		return new TokenVerifier(
 			$this->config->issuer(),
-			$this->config->string( 'client_id' ),
-			$this->config->int( 'leeway' ),
-			$this->config->int( 'max_token_age' ),
+			$this->config->client_id(),
+			$this->config->leeway(),
+			$this->config->max_token_age(),
 			$keys,
 			$ledger,
 			$this->clock

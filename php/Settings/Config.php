@@ -17,14 +17,14 @@ final class Config {
 	 *
 	 * @var array<string,mixed>
 	 */
-	private array $values;
+	private readonly array $values;
 
 	/**
 	 * Fields whose value comes from a wp-config.php constant.
 	 *
 	 * @var list<string>
 	 */
-	private array $pinned;
+	private readonly array $pinned;
 
 	/**
 	 * Creates the settings view.
@@ -34,45 +34,92 @@ final class Config {
 	 */
 	public function __construct( array $values, array $pinned = array() ) {
 		$this->values = Sanitizer::sanitize( $values );
-		$this->pinned = array_values( array_intersect( $pinned, array_keys( Fields::defaults() ) ) );
+		$this->pinned = array_values( array_intersect( $pinned, array_keys( Fields::all() ) ) );
 	}
 
 	/**
-	 * One field's value.
-	 *
-	 * @param string $field Field name from Fields::defaults().
+	 * The user pool id, e.g. "eu-west-1_AbC123"; empty when unset.
 	 */
-	public function get( string $field ): mixed {
-		return $this->values[ $field ] ?? null;
+	public function user_pool_id(): string {
+		return $this->string( 'user_pool_id' );
 	}
 
 	/**
-	 * String field.
-	 *
-	 * @param string $field Field name.
+	 * The app client id; empty when unset.
 	 */
-	public function string( string $field ): string {
-		$value = $this->get( $field );
-		return is_string( $value ) ? $value : '';
+	public function client_id(): string {
+		return $this->string( 'client_id' );
 	}
 
 	/**
-	 * Integer field.
-	 *
-	 * @param string $field Field name.
+	 * The endpoint override (no trailing slash); null when the pool is reached at Amazon Cognito.
 	 */
-	public function int( string $field ): int {
-		$value = $this->get( $field );
-		return is_int( $value ) ? $value : 0;
+	public function endpoint(): ?string {
+		$endpoint = $this->string( 'endpoint' );
+		return '' === $endpoint ? null : $endpoint;
 	}
 
 	/**
-	 * Boolean field.
-	 *
-	 * @param string $field Field name.
+	 * What a first sign-in without a linked account does: `create`, `link` or `deny`.
 	 */
-	public function bool( string $field ): bool {
-		return true === $this->get( $field );
+	public function creation_policy(): string {
+		return $this->string( 'creation_policy' );
+	}
+
+	/**
+	 * Role slug of accounts created at first sign-in.
+	 */
+	public function default_role(): string {
+		return $this->string( 'default_role' );
+	}
+
+	/**
+	 * Whether roles follow the groups at every sign-in, not only at account creation.
+	 */
+	public function sync_roles_on_login(): bool {
+		return $this->bool( 'sync_roles_on_login' );
+	}
+
+	/**
+	 * Whether that update may take the administrator role away.
+	 */
+	public function sync_demotes_admins(): bool {
+		return $this->bool( 'sync_demotes_admins' );
+	}
+
+	/**
+	 * Whether an existing account may be linked by an email address Cognito has verified.
+	 */
+	public function link_by_verified_email(): bool {
+		return $this->bool( 'link_by_verified_email' );
+	}
+
+	/**
+	 * Allowed clock difference in token time checks, in seconds.
+	 */
+	public function leeway(): int {
+		return $this->int( 'leeway' );
+	}
+
+	/**
+	 * How old a token's authentication (auth_time) may be, in seconds.
+	 */
+	public function max_token_age(): int {
+		return $this->int( 'max_token_age' );
+	}
+
+	/**
+	 * Whether accounts linked to Cognito may still use their WordPress password (break-glass).
+	 */
+	public function allow_local_passwords(): bool {
+		return $this->bool( 'allow_local_passwords' );
+	}
+
+	/**
+	 * Where the browser keeps its tokens: `memory`, `session` or `local`.
+	 */
+	public function token_storage(): string {
+		return $this->string( 'token_storage' );
 	}
 
 	/**
@@ -82,7 +129,7 @@ final class Config {
 	 */
 	public function group_role_map(): array {
 		$map = array();
-		foreach ( (array) $this->get( 'group_role_map' ) as $entry ) {
+		foreach ( (array) $this->value( 'group_role_map' ) as $entry ) {
 			if ( is_array( $entry ) && is_string( $entry['group'] ?? null ) && is_string( $entry['role'] ?? null ) ) {
 				$map[] = array(
 					'group' => $entry['group'],
@@ -100,7 +147,7 @@ final class Config {
 	 */
 	public function attribute_map(): array {
 		$map = array();
-		foreach ( (array) $this->get( 'attribute_map' ) as $attribute => $meta_key ) {
+		foreach ( (array) $this->value( 'attribute_map' ) as $attribute => $meta_key ) {
 			if ( is_string( $meta_key ) ) {
 				$map[ (string) $attribute ] = $meta_key;
 			}
@@ -139,7 +186,7 @@ final class Config {
 	 * Whether enough is set to verify tokens: a pool, a client and a region to find the pool in.
 	 */
 	public function is_configured(): bool {
-		return '' !== $this->string( 'user_pool_id' ) && '' !== $this->string( 'client_id' ) && '' !== $this->region();
+		return '' !== $this->user_pool_id() && '' !== $this->client_id() && '' !== $this->region();
 	}
 
 	/**
@@ -150,7 +197,7 @@ final class Config {
 		if ( '' !== $region ) {
 			return $region;
 		}
-		$pool = $this->string( 'user_pool_id' );
+		$pool = $this->user_pool_id();
 		$cut  = strpos( $pool, '_' );
 		return false === $cut ? '' : substr( $pool, 0, $cut );
 	}
@@ -162,9 +209,9 @@ final class Config {
 		if ( ! $this->is_configured() ) {
 			return '';
 		}
-		$pool     = $this->string( 'user_pool_id' );
-		$endpoint = $this->string( 'endpoint' );
-		if ( '' !== $endpoint ) {
+		$pool     = $this->user_pool_id();
+		$endpoint = $this->endpoint();
+		if ( null !== $endpoint ) {
 			return rtrim( $endpoint, '/' ) . '/' . $pool;
 		}
 		return 'https://cognito-idp.' . $this->region() . '.amazonaws.com/' . $pool;
@@ -184,7 +231,7 @@ final class Config {
 	 * @return array{minLength:int,requireUppercase:bool,requireLowercase:bool,requireNumbers:bool,requireSymbols:bool}
 	 */
 	public function password_policy(): array {
-		$policy = (array) $this->get( 'password_policy' ) + Fields::DEFAULT_PASSWORD_POLICY;
+		$policy = (array) $this->value( 'password_policy' ) + Fields::DEFAULT_PASSWORD_POLICY;
 		return array(
 			'minLength'        => (int) $policy['min_length'],
 			'requireUppercase' => true === $policy['require_uppercase'],
@@ -195,19 +242,57 @@ final class Config {
 	}
 
 	/**
-	 * Public configuration the browser needs to talk to the pool. Holds nothing secret.
+	 * Public configuration the browser needs to talk to the pool: each setting Fields::all() marks for the
+	 * browser, under its browser key, as its accessor here returns it. Holds nothing secret.
 	 *
-	 * @return array{region:string,userPoolId:string,clientId:string,endpoint:string|null,tokenStorage:string,passwordPolicy:array<string,int|bool>}
+	 * @return array<string,mixed> Today {userPoolId, clientId, region, endpoint (string|null), tokenStorage,
+	 *                             passwordPolicy} (src/wp/config.ts).
 	 */
 	public function client_config(): array {
-		$endpoint = $this->string( 'endpoint' );
-		return array(
-			'region'         => $this->region(),
-			'userPoolId'     => $this->string( 'user_pool_id' ),
-			'clientId'       => $this->string( 'client_id' ),
-			'endpoint'       => '' === $endpoint ? null : $endpoint,
-			'tokenStorage'   => $this->string( 'token_storage' ),
-			'passwordPolicy' => $this->password_policy(),
-		);
+		$client = array();
+		foreach ( Fields::all() as $name => $field ) {
+			if ( null !== $field->browser ) {
+				$client[ $field->browser ] = $this->{$name}();
+			}
+		}
+		return $client;
+	}
+
+	/**
+	 * A setting's sanitised value.
+	 *
+	 * @param string $name Setting name from Fields::all().
+	 */
+	private function value( string $name ): mixed {
+		return $this->values[ $name ] ?? null;
+	}
+
+	/**
+	 * A string setting.
+	 *
+	 * @param string $name Setting name.
+	 */
+	private function string( string $name ): string {
+		$value = $this->value( $name );
+		return is_string( $value ) ? $value : '';
+	}
+
+	/**
+	 * An integer setting.
+	 *
+	 * @param string $name Setting name.
+	 */
+	private function int( string $name ): int {
+		$value = $this->value( $name );
+		return is_int( $value ) ? $value : 0;
+	}
+
+	/**
+	 * A boolean setting.
+	 *
+	 * @param string $name Setting name.
+	 */
+	private function bool( string $name ): bool {
+		return true === $this->value( $name );
 	}
 }

@@ -38,7 +38,7 @@ final class LocalPasswordPolicy {
 	 * @param \WP_User $user Account.
 	 */
 	public static function refuses( \WP_User $user ): bool {
-		if ( Settings::current()->bool( 'allow_local_passwords' ) ) {
+		if ( Settings::current()->allow_local_passwords() ) {
 			return false;
 		}
 		return '' !== (string) get_user_meta( (int) $user->ID, Identity::META_KEY, true );

@@ -86,7 +86,7 @@ final class UserResolver {
 	 * @throws LoginDenied When neither linking nor creating is allowed.
 	 */
 	private function link_or_create( array $claims, string $key ): \WP_User {
-		$policy   = $this->config->string( 'creation_policy' );
+		$policy   = $this->config->creation_policy();
 		$email    = is_string( $claims['email'] ?? null ) ? $claims['email'] : '';
 		$existing = '' !== $email && is_email( $email ) ? get_user_by( 'email', $email ) : false;
 
@@ -113,7 +113,7 @@ final class UserResolver {
 	 * @param array<string,mixed> $claims Verified claims.
 	 */
 	private function may_link( \WP_User $user, array $claims ): bool {
-		if ( ! $this->config->bool( 'link_by_verified_email' ) || ! Identity::email_verified( $claims ) ) {
+		if ( ! $this->config->link_by_verified_email() || ! Identity::email_verified( $claims ) ) {
 			return false;
 		}
 		// Administrators are linked by an administrator, never by whoever controls a pool account with their email.
@@ -194,10 +194,10 @@ final class UserResolver {
 	 * @param array<string,mixed> $claims Verified claims.
 	 */
 	private function sync_roles( \WP_User $user, array $claims ): void {
-		if ( ! $this->config->bool( 'sync_roles_on_login' ) ) {
+		if ( ! $this->config->sync_roles_on_login() ) {
 			return;
 		}
-		$roles = RoleMapper::sync( array_values( $user->roles ), $this->roles( $claims, $user ), $this->config->bool( 'sync_demotes_admins' ) );
+		$roles = RoleMapper::sync( array_values( $user->roles ), $this->roles( $claims, $user ), $this->config->sync_demotes_admins() );
 		if ( null === $roles ) {
 			return;
 		}
@@ -215,7 +215,7 @@ final class UserResolver {
 	 * @return list<string>
 	 */
 	private function roles( array $claims, ?\WP_User $user ): array {
-		$role = RoleMapper::role_for( RoleMapper::groups( $claims ), $this->config->group_role_map(), $this->config->string( 'default_role' ) );
+		$role = RoleMapper::role_for( RoleMapper::groups( $claims ), $this->config->group_role_map(), $this->config->default_role() );
 
 		/**
 		 * Filters the roles a Cognito user gets on creation, and on every sign-in when role sync is enabled.

@@ -7,6 +7,7 @@
 
 namespace CognitoBlocks\Tests\Unit\Settings;
 
+use CognitoBlocks\Settings\Config;
 use CognitoBlocks\Settings\Field;
 use CognitoBlocks\Settings\Fields;
 use CognitoBlocks\Settings\Sanitizer;
@@ -175,5 +176,36 @@ final class FieldsTest extends TestCase {
 				)
 			)
 		);
+	}
+
+	public function test_the_browser_sees_exactly_the_public_settings(): void {
+		$browser = array_filter( Fields::all(), static fn( Field $field ): bool => null !== $field->browser );
+		$this->assertSame( array( 'user_pool_id', 'client_id', 'region', 'endpoint', 'token_storage', 'password_policy' ), array_keys( $browser ) );
+
+		$config = new Config( self::SAMPLES );
+		$client = $config->client_config();
+		$this->assertSame( array( 'userPoolId', 'clientId', 'region', 'endpoint', 'tokenStorage', 'passwordPolicy' ), array_keys( $client ) );
+		foreach ( $browser as $name => $field ) {
+			$this->assertSame( $config->{$name}(), $client[ $field->browser ], $name );
+		}
+
+		// No other setting reaches the browser, not even through a derived value.
+		$only_public = new Config( array_intersect_key( self::SAMPLES, $browser ) );
+		$this->assertSame( $client, $only_public->client_config() );
+	}
+
+	#[DataProvider( 'fields' )]
+	public function test_config_has_a_typed_accessor_for_it( Field $field ): void {
+		$this->assertTrue( method_exists( Config::class, $field->name ), 'Config::' . $field->name . '()' );
+		$method = new \ReflectionMethod( Config::class, $field->name );
+		$this->assertTrue( $method->isPublic() );
+		$this->assertSame( 0, $method->getNumberOfParameters() );
+		$this->assertNotNull( $method->getReturnType() );
+	}
+
+	public function test_config_cannot_change_once_built(): void {
+		foreach ( ( new \ReflectionClass( Config::class ) )->getProperties() as $property ) {
+			$this->assertTrue( $property->isReadOnly(), $property->getName() );
+		}
 	}
 }

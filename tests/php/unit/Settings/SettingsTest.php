@@ -210,8 +210,8 @@ final class SettingsTest extends TestCase {
 			static fn( string $name ) => $constants[ $name ] ?? null
 		);
 
-		$this->assertSame( 'pinnedclient1', $config->string( 'client_id' ) );
-		$this->assertSame( 5, $config->int( 'leeway' ) );
+		$this->assertSame( 'pinnedclient1', $config->client_id() );
+		$this->assertSame( 5, $config->leeway() );
 		$this->assertSame(
 			array(
 				array(
@@ -224,7 +224,7 @@ final class SettingsTest extends TestCase {
 		$this->assertSame( array( 'client_id', 'group_role_map', 'leeway' ), $config->pinned() );
 		$this->assertTrue( $config->is_pinned( 'leeway' ) );
 		$this->assertFalse( $config->is_pinned( 'user_pool_id' ) );
-		$this->assertSame( 'eu-west-1_Pool', $config->string( 'user_pool_id' ) );
+		$this->assertSame( 'eu-west-1_Pool', $config->user_pool_id() );
 	}
 
 	public function test_an_invalid_pinned_value_is_the_default_not_the_stored_one(): void {
@@ -232,13 +232,13 @@ final class SettingsTest extends TestCase {
 			array( 'creation_policy' => 'create' ),
 			static fn( string $name ) => 'COGNITO_BLOCKS_CREATION_POLICY' === $name ? 'deny' : null
 		);
-		$this->assertSame( 'deny', $config->string( 'creation_policy' ) );
+		$this->assertSame( 'deny', $config->creation_policy() );
 
 		$config = Settings::resolve(
 			array( 'default_role' => 'editor' ),
 			static fn( string $name ) => 'COGNITO_BLOCKS_DEFAULT_ROLE' === $name ? '***' : null
 		);
-		$this->assertSame( 'subscriber', $config->string( 'default_role' ) );
+		$this->assertSame( 'subscriber', $config->default_role() );
 		$this->assertTrue( $config->is_pinned( 'default_role' ) );
 	}
 
