@@ -1,6 +1,7 @@
 <?php
 /**
- * The settings table as the real WordPress sees it: register_setting(), the REST settings endpoint and translation.
+ * The settings table as the real WordPress sees it: register_setting(), the REST settings endpoint, translation
+ * and uninstall.
  *
  * @package CognitoBlocks
  */
@@ -83,6 +84,15 @@ final class SettingsTableTest extends TestCase {
 		} finally {
 			remove_filter( 'gettext', $filter, 10 );
 		}
+	}
+
+	public function test_uninstall_deletes_the_option(): void {
+		update_option( Settings::OPTION, array( 'client_id' => 'gone1' ) );
+		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
+			define( 'WP_UNINSTALL_PLUGIN', 'cognito-blocks/cognito-blocks.php' );
+		}
+		include dirname( __DIR__, 3 ) . '/uninstall.php';
+		$this->assertSame( 'absent', get_option( Settings::OPTION, 'absent' ), 'nothing stored; only the registered default would be left' );
 	}
 
 	/**
