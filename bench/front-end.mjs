@@ -17,6 +17,7 @@ import {
 	shortUrl,
 } from './browser.mjs';
 import { measureQrChunk } from './front-end-qr.mjs';
+import { readiness } from './front-end-ready.mjs';
 import { pageWeight } from './front-end-weight.mjs';
 
 export async function run(
@@ -38,6 +39,10 @@ export async function run(
 			() => requestsToSession( browser, signIn, user, log ),
 		],
 		[ 'Layout shift', () => layoutShift( browser, signIn, plain, log ) ],
+		[
+			'When the sign-in form can be used',
+			() => readiness( browser, signIn, log ),
+		],
 		[ 'Pages without a form', () => formlessPages( browser, env, log ) ],
 		[ 'QR chunk', () => measureQrChunk( browser, env, signIn, user, log ) ],
 	];

@@ -7,23 +7,37 @@
 
 namespace CognitoBlocks\Render;
 
+use CognitoBlocks\Plugin;
 use CognitoBlocks\Settings\Settings;
 
 /**
- * Prints an inert copy of a form's first step: the same elements and class names as the React views
+ * Prints a copy of a form's first step: the same elements and class names as the React views
  * (src/components/sign-in-form, sign-up-form, forgot-password-form, step/, form/) with the same texts, read
  * from the same attributes as src/components/account-flow/config.ts. Whatever the theme's CSS does to headings,
  * labels, inputs and buttons, it does to both, so the page does not move when the form replaces it.
  *
- * It is hidden from assistive technology and takes no input (aria-hidden, inert, disabled controls, no ids), so
- * it neither duplicates the form's ids nor offers fields that do nothing. Keep it in step with the views.
+ * Its fields are live from first paint: a visitor can focus and type before the script has run, and
+ * src/wp/skeleton-handover.ts carries what was typed (and the focus) into the form when it takes over. Nothing
+ * can be sent before then: the inputs have no names and the submit button, the form's default button, stays
+ * disabled, so Enter submits nothing; the links and the show-password toggle wait too. Labels point at their
+ * inputs with ids of their own (`cognito-blocks-skeleton-<n>-<k>`), which the mounted form replaces. Keep it
+ * in step with the views.
  */
 final class Skeleton {
 
 	/**
-	 * What src/components/account-flow/config.ts accepts as a Cognito attribute name.
+	 * Skeletons printed in this request, for ids unique on the page.
+	 *
+	 * @var int
 	 */
-	private const ATTRIBUTE_NAME = '/^(custom:)?[\w.:-]{1,64}$/';
+	private static int $printed = 0;
+
+	/**
+	 * Fields of the skeleton being printed, for its ids.
+	 *
+	 * @var int
+	 */
+	private static int $fields = 0;
 
 	/**
 	 * The first step's markup.
@@ -38,8 +52,10 @@ final class Skeleton {
 		}
 		// The step's class as the React view names it: signUp → sign-up.
 		$step = strtolower( (string) preg_replace( '/[A-Z]/', '-$0', $entry ) );
-		$text = static fn ( string $name ): string => isset( $attributes[ $name ] ) && is_string( $attributes[ $name ] ) ? trim( $attributes[ $name ] ) : '';
-		$flag = static fn ( string $name, bool $fallback ): bool => isset( $attributes[ $name ] ) && is_bool( $attributes[ $name ] ) ? $attributes[ $name ] : $fallback;
+		++self::$printed;
+		self::$fields = 0;
+		$text         = static fn ( string $name ): string => isset( $attributes[ $name ] ) && is_string( $attributes[ $name ] ) ? trim( $attributes[ $name ] ) : '';
+		$flag         = static fn ( string $name, bool $fallback ): bool => isset( $attributes[ $name ] ) && is_bool( $attributes[ $name ] ) ? $attributes[ $name ] : $fallback;
 
 		$level   = isset( $attributes['headingLevel'] ) && is_int( $attributes['headingLevel'] ) && $attributes['headingLevel'] >= 1 && $attributes['headingLevel'] <= 6 ? $attributes['headingLevel'] : 2;
 		$by_mail = 'email' === ( $attributes['usernameKind'] ?? '' );
@@ -56,15 +72,15 @@ final class Skeleton {
 			case 'forgotPassword':
 				$heading = __( 'Reset your password', 'cognito-blocks' );
 				$submit  = __( 'Send code', 'cognito-blocks' );
-				$fields  = self::field( $login, self::input( $by_mail ? 'email' : 'text' ) );
+				$fields  = self::field( $login, self::input( $by_mail ? 'email' : 'text', 'username' ) );
 				$links   = array( __( 'Back to sign in', 'cognito-blocks' ) => $flag( 'showSignIn', true ) );
 				$default = __( 'Enter your account and we will send you a code to choose a new password.', 'cognito-blocks' );
 				break;
 			default:
 				$heading = __( 'Sign in', 'cognito-blocks' );
 				$submit  = __( 'Sign in', 'cognito-blocks' );
-				$fields  = self::field( $login, self::input( $by_mail ? 'email' : 'text' ) )
-					. self::field( __( 'Password', 'cognito-blocks' ), self::password() )
+				$fields  = self::field( $login, self::input( $by_mail ? 'email' : 'text', 'username' ) )
+					. self::field( __( 'Password', 'cognito-blocks' ), self::password( 'current-password' ) )
 					. ( $flag( 'showRemember', false ) ? self::checkbox( esc_html__( 'Remember me', 'cognito-blocks' ) ) : '' );
 				$links   = array(
 					__( 'Forgot your password?', 'cognito-blocks' ) => $flag( 'showForgotPassword', true ),
@@ -75,7 +91,7 @@ final class Skeleton {
 
 		$description = '' !== $text( 'description' ) ? $text( 'description' ) : $default;
 		return sprintf(
-			'<div class="cognito-blocks-form cognito-blocks__step cognito-blocks__step--%1$s cognito-blocks__skeleton" aria-hidden="true" inert>'
+			'<div class="cognito-blocks-form cognito-blocks__step cognito-blocks__step--%1$s cognito-blocks__skeleton">'
 				. '<h%2$d class="cognito-blocks__heading">%3$s</h%2$d>%4$s'
 				. '<form class="cognito-blocks__form" novalidate>%5$s<div class="cognito-blocks__actions">'
 				. '<button type="submit" class="cognito-blocks__button cognito-blocks__button--primary" disabled><span class="cognito-blocks__button-label">%6$s</span></button>'
@@ -100,15 +116,15 @@ final class Skeleton {
 	 * @param bool                $require_terms  Terms as a checkbox.
 	 */
 	private static function sign_up_fields( array $attributes, bool $username_field, string $terms, bool $require_terms ): string {
-		$html = $username_field ? self::field( __( 'Username', 'cognito-blocks' ), self::input( 'text' ) ) : '';
+		$html = $username_field ? self::field( __( 'Username', 'cognito-blocks' ), self::input( 'text', 'username' ) ) : '';
 		foreach ( self::attribute_fields( $attributes['fields'] ?? null ) as $field ) {
 			$label = esc_html( $field['label'] );
 			if ( ! $field['required'] ) {
 				$label .= '<span class="cognito-blocks__optional"> ' . esc_html__( '(optional)', 'cognito-blocks' ) . '</span>';
 			}
-			$html .= self::field( $label, self::input( $field['type'] ), true );
+			$html .= self::field( $label, self::input( $field['type'], $field['autocomplete'] ), true );
 		}
-		$html .= self::field( __( 'Password', 'cognito-blocks' ), self::password() . '<div class="cognito-blocks__details">' . self::checklist() . '</div>' );
+		$html .= self::field( __( 'Password', 'cognito-blocks' ), self::password( 'new-password', '<div class="cognito-blocks__details">' . self::checklist() . '</div>' ) );
 		if ( '' !== $terms && $require_terms ) {
 			$html .= self::checkbox( esc_html( $terms ) );
 		} elseif ( '' !== $terms ) {
@@ -118,76 +134,106 @@ final class Skeleton {
 	}
 
 	/**
-	 * The sign-up fields as config.ts's signUpFields() reads them, with the labels and input types of
-	 * src/components/attribute-fields/attributes.ts.
+	 * The table in contract/standard-attributes.json: the name pattern, the default sign-up fields, and each standard
+	 * attribute's label, autocomplete token and input type, as src/components/attribute-fields reads them.
+	 *
+	 * @return array{namePattern:string,defaultSignUpFields:list<array<string,mixed>>,attributes:array<string,array{label:string,autoComplete:string,type:string}>}
+	 */
+	private static function attribute_table(): array {
+		static $table = null;
+		if ( null === $table ) {
+			$decoded = wp_json_file_decode( Plugin::path( 'contract/standard-attributes.json' ), array( 'associative' => true ) );
+			$table   = array(
+				'namePattern'         => is_array( $decoded ) && is_string( $decoded['namePattern'] ?? null ) ? $decoded['namePattern'] : '^$',
+				'defaultSignUpFields' => is_array( $decoded ) && is_array( $decoded['defaultSignUpFields'] ?? null ) ? $decoded['defaultSignUpFields'] : array(),
+				'attributes'          => is_array( $decoded ) && is_array( $decoded['attributes'] ?? null ) ? $decoded['attributes'] : array(),
+			);
+		}
+		return $table;
+	}
+
+	/**
+	 * The sign-up fields as config.ts's signUpFields() reads them, with the labels, input types and autocomplete
+	 * tokens of contract/standard-attributes.json.
 	 *
 	 * @param mixed $value The `fields` attribute.
-	 * @return list<array{label:string,type:string,required:bool}>
+	 * @return list<array{label:string,type:string,autocomplete:string,required:bool}>
 	 */
 	private static function attribute_fields( $value ): array {
-		$known  = array(
-			'email'              => array( __( 'Email', 'cognito-blocks' ), 'email' ),
-			'given_name'         => array( __( 'First name', 'cognito-blocks' ), 'text' ),
-			'family_name'        => array( __( 'Last name', 'cognito-blocks' ), 'text' ),
-			'middle_name'        => array( __( 'Middle name', 'cognito-blocks' ), 'text' ),
-			'name'               => array( __( 'Full name', 'cognito-blocks' ), 'text' ),
-			'nickname'           => array( __( 'Nickname', 'cognito-blocks' ), 'text' ),
-			'preferred_username' => array( __( 'Preferred username', 'cognito-blocks' ), 'text' ),
-			'phone_number'       => array( __( 'Phone number', 'cognito-blocks' ), 'tel' ),
-			'birthdate'          => array( __( 'Date of birth', 'cognito-blocks' ), 'date' ),
-			'gender'             => array( __( 'Gender', 'cognito-blocks' ), 'text' ),
-			'address'            => array( __( 'Address', 'cognito-blocks' ), 'text' ),
-			'locale'             => array( __( 'Language', 'cognito-blocks' ), 'text' ),
-			'zoneinfo'           => array( __( 'Time zone', 'cognito-blocks' ), 'text' ),
-			'website'            => array( __( 'Website', 'cognito-blocks' ), 'url' ),
-			'profile'            => array( __( 'Profile page', 'cognito-blocks' ), 'url' ),
-			'picture'            => array( __( 'Picture URL', 'cognito-blocks' ), 'url' ),
-		);
+		$table   = self::attribute_table();
+		$pattern = '/' . str_replace( '/', '\/', $table['namePattern'] ) . '/';
+		$list    = is_array( $value ) ? $value : array();
+		$fields  = self::resolve_fields( $list, $pattern, $table['attributes'] );
+		return array() === $fields ? self::resolve_fields( $table['defaultSignUpFields'], $pattern, $table['attributes'] ) : $fields;
+	}
+
+	/**
+	 * Valid fields of a list, without duplicates, resolved against the standard attributes.
+	 *
+	 * @param array<mixed>                       $list    Items: a name, or { name, label?, required? }.
+	 * @param string                             $pattern What a field name may be (PCRE).
+	 * @param array<string,array<string,string>> $known   Standard attributes.
+	 * @return list<array{label:string,type:string,autocomplete:string,required:bool}>
+	 */
+	private static function resolve_fields( array $list, string $pattern, array $known ): array {
 		$fields = array();
-		foreach ( is_array( $value ) ? $value : array() as $item ) {
+		foreach ( $list as $item ) {
 			$item = is_string( $item ) ? array( 'name' => $item ) : $item;
 			$name = is_array( $item ) && isset( $item['name'] ) && is_string( $item['name'] ) ? $item['name'] : '';
-			if ( ! preg_match( self::ATTRIBUTE_NAME, $name ) || isset( $fields[ $name ] ) ) {
+			if ( ! preg_match( $pattern, $name ) || isset( $fields[ $name ] ) ) {
 				continue;
 			}
 			$label = isset( $item['label'] ) && is_string( $item['label'] ) ? trim( $item['label'] ) : '';
+			if ( '' === $label && isset( $known[ $name ]['label'] ) ) {
+				// The English label is the msgid the views' literal table gives the translators (attributes.ts).
+				$label = translate( $known[ $name ]['label'], 'cognito-blocks' ); // phpcs:ignore WordPress.WP.I18n.LowLevelTranslationFunction,WordPress.WP.I18n.NonSingularStringLiteralText -- msgids from contract/standard-attributes.json, extracted from src/components/attribute-fields/attributes.ts.
+			}
 			if ( '' === $label ) {
-				$label = $known[ $name ][0] ?? ucfirst( trim( (string) preg_replace( '/[_-]+/', ' ', (string) preg_replace( '/^custom:/', '', $name ) ) ) );
+				$label = ucfirst( trim( (string) preg_replace( '/[_-]+/', ' ', (string) preg_replace( '/^custom:/', '', $name ) ) ) );
 			}
 			$fields[ $name ] = array(
-				'label'    => $label,
-				'type'     => $known[ $name ][1] ?? 'text',
-				'required' => isset( $item['required'] ) && true === $item['required'],
-			);
-		}
-		if ( array() === $fields ) {
-			$fields[] = array(
-				'label'    => $known['email'][0],
-				'type'     => 'email',
-				'required' => true,
+				'label'        => $label,
+				'type'         => $known[ $name ]['type'] ?? 'text',
+				'autocomplete' => $known[ $name ]['autoComplete'] ?? 'on',
+				'required'     => isset( $item['required'] ) && true === $item['required'],
 			);
 		}
 		return array_values( $fields );
 	}
 
 	/**
-	 * A labelled field (form/Field.tsx).
-	 *
-	 * @param string $label   Label text; HTML when $escaped.
-	 * @param string $control The control's markup.
-	 * @param bool   $escaped Whether $label is already HTML.
+	 * A new id for the next field of this skeleton.
 	 */
-	private static function field( string $label, string $control, bool $escaped = false ): string {
-		return '<div class="cognito-blocks__field"><label class="cognito-blocks__label">' . ( $escaped ? $label : esc_html( $label ) ) . '</label>' . $control . '</div>';
+	private static function next_id(): string {
+		return sprintf( 'cognito-blocks-skeleton-%d-%d', self::$printed, ++self::$fields );
 	}
 
 	/**
-	 * A text input of the given type.
+	 * A labelled field (form/Field.tsx). `$control` gets the id its label points at.
 	 *
-	 * @param string $type Input type.
+	 * @param string                   $label   Label text; HTML when $escaped.
+	 * @param callable(string): string $control The control's markup for an id.
+	 * @param bool                     $escaped Whether $label is already HTML.
 	 */
-	private static function input( string $type ): string {
-		return '<input class="cognito-blocks__input" type="' . esc_attr( $type ) . '" disabled>';
+	private static function field( string $label, callable $control, bool $escaped = false ): string {
+		$id = self::next_id();
+		return '<div class="cognito-blocks__field"><label class="cognito-blocks__label" for="' . esc_attr( $id ) . '">' . ( $escaped ? $label : esc_html( $label ) ) . '</label>' . $control( $id ) . '</div>';
+	}
+
+	/**
+	 * A text input of the given type, live but nameless (see the class comment).
+	 *
+	 * @param string $type         Input type.
+	 * @param string $autocomplete Autocomplete token, as the view's input has it.
+	 * @return callable(string): string
+	 */
+	private static function input( string $type, string $autocomplete ): callable {
+		return static fn ( string $id ): string => sprintf(
+			'<input class="cognito-blocks__input" type="%1$s" id="%2$s" autocomplete="%3$s">',
+			esc_attr( $type ),
+			esc_attr( $id ),
+			esc_attr( $autocomplete )
+		);
 	}
 
 	/**
@@ -196,17 +242,22 @@ final class Skeleton {
 	 * @param string $label Escaped label.
 	 */
 	private static function checkbox( string $label ): string {
-		return '<div class="cognito-blocks__field cognito-blocks__field--checkbox"><input type="checkbox" class="cognito-blocks__checkbox" disabled><label class="cognito-blocks__label">' . $label . '</label></div>';
+		$id = self::next_id();
+		return '<div class="cognito-blocks__field cognito-blocks__field--checkbox"><input type="checkbox" class="cognito-blocks__checkbox" id="' . esc_attr( $id ) . '"><label class="cognito-blocks__label" for="' . esc_attr( $id ) . '">' . $label . '</label></div>';
 	}
 
 	/**
-	 * A password input with its show/hide toggle (password-input/index.tsx).
+	 * A password input with its show/hide toggle (password-input/index.tsx); the toggle waits for the script.
+	 *
+	 * @param string $autocomplete `current-password` or `new-password`.
+	 * @param string $details      Markup after the input (the checklist).
+	 * @return callable(string): string
 	 */
-	private static function password(): string {
-		return '<div class="cognito-blocks__password"><input type="password" class="cognito-blocks__input cognito-blocks__password-input" disabled>'
+	private static function password( string $autocomplete, string $details = '' ): callable {
+		return static fn ( string $id ): string => '<div class="cognito-blocks__password"><input type="password" class="cognito-blocks__input cognito-blocks__password-input" id="' . esc_attr( $id ) . '" autocomplete="' . esc_attr( $autocomplete ) . '">'
 			. '<button type="button" class="cognito-blocks__toggle" disabled><svg class="cognito-blocks__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">'
 			. '<path fill="none" stroke="currentColor" stroke-width="2" d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z"></path><circle cx="12" cy="12" r="3" fill="none" stroke="currentColor" stroke-width="2"></circle></svg>'
-			. '<span class="cognito-blocks__sr-only">' . esc_html__( 'Show password', 'cognito-blocks' ) . '</span></button></div>';
+			. '<span class="cognito-blocks__sr-only">' . esc_html__( 'Show password', 'cognito-blocks' ) . '</span></button></div>' . $details;
 	}
 
 	/**

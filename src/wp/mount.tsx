@@ -2,6 +2,7 @@
  * Mounts account forms on the elements php/Render printed. Each element gets its own services and flow, so two
  * forms on one page never share state.
  */
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import {
 	formConfigFromAttributes,
@@ -10,6 +11,7 @@ import {
 import { AccountForm } from './account-form';
 import { readMountConfig, type MountConfig } from './config';
 import { loadOtherSteps } from './lazy-steps';
+import { giveTyped, takeTyped } from './skeleton-handover';
 import {
 	browserEnv,
 	createFormServices,
@@ -48,13 +50,26 @@ function mountAccountForm(
 	if ( ! isEntryStep( entry ) ) {
 		return false;
 	}
-	const render = () =>
-		createRoot( element ).render(
-			<AccountForm
-				config={ formConfigFromAttributes( entry, config.attributes ) }
-				services={ services }
-			/>
+	const root = createRoot( element );
+	const render = () => {
+		// The skeleton's fields are live: take what the visitor typed, render the form in place at once, and
+		// hand it over (see skeleton-handover.ts).
+		const typed = takeTyped( element );
+		flushSync( () =>
+			root.render(
+				<AccountForm
+					config={ formConfigFromAttributes(
+						entry,
+						config.attributes
+					) }
+					services={ services }
+				/>
+			)
 		);
+		if ( typed ) {
+			giveTyped( element, typed );
+		}
+	};
 	if ( config.eager ) {
 		render();
 		// Fetch the other steps once the visitor starts on the form, so a challenge or a link rarely waits for

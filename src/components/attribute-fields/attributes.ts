@@ -3,86 +3,37 @@
  * browsers use to fill it, and the input type. Custom attributes (`custom:*`) need a label from the block.
  */
 import { __ } from '@wordpress/i18n';
+import standard from '../../../contract/standard-attributes.json';
 import type { AttributeField, AttributeInputType } from '../types';
 
-interface Known {
-	label: () => string;
-	autoComplete: string;
-	type?: AttributeInputType;
-}
-
-const KNOWN: Record< string, Known > = {
-	email: {
-		label: () => __( 'Email', 'cognito-blocks' ),
-		autoComplete: 'email',
-		type: 'email',
-	},
-	given_name: {
-		label: () => __( 'First name', 'cognito-blocks' ),
-		autoComplete: 'given-name',
-	},
-	family_name: {
-		label: () => __( 'Last name', 'cognito-blocks' ),
-		autoComplete: 'family-name',
-	},
-	middle_name: {
-		label: () => __( 'Middle name', 'cognito-blocks' ),
-		autoComplete: 'additional-name',
-	},
-	name: {
-		label: () => __( 'Full name', 'cognito-blocks' ),
-		autoComplete: 'name',
-	},
-	nickname: {
-		label: () => __( 'Nickname', 'cognito-blocks' ),
-		autoComplete: 'nickname',
-	},
-	preferred_username: {
-		label: () => __( 'Preferred username', 'cognito-blocks' ),
-		autoComplete: 'username',
-	},
-	phone_number: {
-		label: () => __( 'Phone number', 'cognito-blocks' ),
-		autoComplete: 'tel',
-		type: 'tel',
-	},
-	birthdate: {
-		label: () => __( 'Date of birth', 'cognito-blocks' ),
-		autoComplete: 'bday',
-		type: 'date',
-	},
-	gender: {
-		label: () => __( 'Gender', 'cognito-blocks' ),
-		autoComplete: 'sex',
-	},
-	address: {
-		label: () => __( 'Address', 'cognito-blocks' ),
-		autoComplete: 'street-address',
-	},
-	locale: {
-		label: () => __( 'Language', 'cognito-blocks' ),
-		autoComplete: 'language',
-	},
-	zoneinfo: {
-		label: () => __( 'Time zone', 'cognito-blocks' ),
-		autoComplete: 'off',
-	},
-	website: {
-		label: () => __( 'Website', 'cognito-blocks' ),
-		autoComplete: 'url',
-		type: 'url',
-	},
-	profile: {
-		label: () => __( 'Profile page', 'cognito-blocks' ),
-		autoComplete: 'url',
-		type: 'url',
-	},
-	picture: {
-		label: () => __( 'Picture URL', 'cognito-blocks' ),
-		autoComplete: 'photo',
-		type: 'url',
-	},
+/**
+ * Each standard attribute's label as a literal, so string extraction gives it to the translators; the English
+ * text, the input type and the autocomplete token come from contract/standard-attributes.json, which the
+ * server's skeleton reads too (a test pins these labels to it).
+ */
+export const LABELS: Record< string, () => string > = {
+	email: () => __( 'Email', 'cognito-blocks' ),
+	given_name: () => __( 'First name', 'cognito-blocks' ),
+	family_name: () => __( 'Last name', 'cognito-blocks' ),
+	middle_name: () => __( 'Middle name', 'cognito-blocks' ),
+	name: () => __( 'Full name', 'cognito-blocks' ),
+	nickname: () => __( 'Nickname', 'cognito-blocks' ),
+	preferred_username: () => __( 'Preferred username', 'cognito-blocks' ),
+	phone_number: () => __( 'Phone number', 'cognito-blocks' ),
+	birthdate: () => __( 'Date of birth', 'cognito-blocks' ),
+	gender: () => __( 'Gender', 'cognito-blocks' ),
+	address: () => __( 'Address', 'cognito-blocks' ),
+	locale: () => __( 'Language', 'cognito-blocks' ),
+	zoneinfo: () => __( 'Time zone', 'cognito-blocks' ),
+	website: () => __( 'Website', 'cognito-blocks' ),
+	profile: () => __( 'Profile page', 'cognito-blocks' ),
+	picture: () => __( 'Picture URL', 'cognito-blocks' ),
 };
+
+const KNOWN: Record<
+	string,
+	{ autoComplete: string; type: string } | undefined
+> = standard.attributes;
 
 /**
  * "custom:company_size" → "Company size": a readable fallback when the block gives no label.
@@ -107,11 +58,16 @@ export interface ResolvedAttributeField extends AttributeField {
 export function resolveAttributeField(
 	field: AttributeField
 ): ResolvedAttributeField {
-	const known = KNOWN[ field.name ];
+	const known = Object.prototype.hasOwnProperty.call( KNOWN, field.name )
+		? KNOWN[ field.name ]
+		: undefined;
+	const label = Object.prototype.hasOwnProperty.call( LABELS, field.name )
+		? LABELS[ field.name ]
+		: undefined;
 	return {
 		...field,
-		label: field.label || known?.label() || humanize( field.name ),
-		type: field.type ?? known?.type ?? 'text',
+		label: field.label || label?.() || humanize( field.name ),
+		type: field.type ?? ( known?.type as AttributeInputType ) ?? 'text',
 		autoComplete: field.autoComplete ?? known?.autoComplete ?? 'on',
 		required: field.required ?? false,
 	};

@@ -1,7 +1,7 @@
 <?php
 /**
- * The inert first step the server prints in place of a form: the same elements, classes and texts as the React
- * view, hidden from assistive technology, without ids, driven by the block attributes.
+ * The first step the server prints in place of a form: the same elements, classes and texts as the React view,
+ * driven by the block attributes, with live fields a visitor can type into before the script runs.
  *
  * @package CognitoBlocks
  */
@@ -56,10 +56,26 @@ final class SkeletonTest extends TestCase {
 		$root = $xpath->query( '/html/body/div' )->item( 0 );
 		$this->assertInstanceOf( \DOMElement::class, $root );
 		$this->assertSame( 'cognito-blocks-form cognito-blocks__step cognito-blocks__step--sign-in cognito-blocks__skeleton', $root->getAttribute( 'class' ) );
-		$this->assertSame( 'true', $root->getAttribute( 'aria-hidden' ) );
-		$this->assertTrue( $root->hasAttribute( 'inert' ) );
-		$this->assertSame( 0, $xpath->query( '//*[@id]' )->length, 'no ids: the mounted form owns them' );
-		$this->assertSame( 0, $xpath->query( '//input[not(@disabled)] | //button[not(@disabled)] | //*[@tabindex]' )->length );
+		// Live from first paint: focusable, labelled fields the visitor can type into before the script runs.
+		$this->assertFalse( $root->hasAttribute( 'aria-hidden' ) );
+		$this->assertFalse( $root->hasAttribute( 'inert' ) );
+		$inputs = $xpath->query( '//input' );
+		$this->assertSame( 3, $inputs->length );
+		foreach ( $inputs as $input ) {
+			$this->assertInstanceOf( \DOMElement::class, $input );
+			$this->assertFalse( $input->hasAttribute( 'disabled' ) );
+			$this->assertFalse( $input->hasAttribute( 'name' ), 'nameless: nothing can be sent before the form is live' );
+			$id = $input->getAttribute( 'id' );
+			$this->assertMatchesRegularExpression( '/^cognito-blocks-skeleton-\d+-\d+$/', $id );
+			$this->assertSame( 1, $xpath->query( "//label[@for='$id']" )->length, "a label for $id" );
+		}
+		$this->assertSame( array( 'username', 'current-password', '' ), array_map( static fn ( $input ) => $input->getAttribute( 'autocomplete' ), iterator_to_array( $inputs ) ) );
+		// Nothing can be sent or followed yet: the default button, the toggle and the links wait for the script.
+		$this->assertSame( 0, $xpath->query( '//button[not(@disabled)]' )->length );
+		$this->assertSame( 'submit', $xpath->query( "//button[contains(@class, 'cognito-blocks__button--primary')]" )->item( 0 )->getAttribute( 'type' ) );
+		// Two skeletons on one page never share an id.
+		$again = self::xpath( Skeleton::render( 'signIn', array() ) )->query( '//input/@id' )->item( 0 )->nodeValue;
+		$this->assertNotSame( $inputs->item( 0 )->getAttribute( 'id' ), $again );
 
 		$this->assertSame( array( 'Sign in' ), self::texts( $xpath, 'cognito-blocks__heading' ) );
 		$this->assertSame( 'h2', $xpath->query( "//*[contains(@class, 'cognito-blocks__heading')]" )->item( 0 )->nodeName );
@@ -125,6 +141,40 @@ final class SkeletonTest extends TestCase {
 		$this->assertSame( 5, $xpath->query( "//li[contains(@class, 'cognito-blocks__rule')]" )->length );
 		$this->assertSame( 1, $xpath->query( "//input[@type='checkbox']" )->length );
 		$this->assertSame( array(), self::texts( $xpath, 'cognito-blocks__link' ) );
+	}
+
+	public function test_standard_attributes_come_from_the_table_the_views_read(): void {
+		$table = json_decode( (string) file_get_contents( dirname( __DIR__, 3 ) . '/contract/standard-attributes.json' ), true );
+		$this->assertIsArray( $table );
+		$names = array_keys( $table['attributes'] );
+		$xpath = self::xpath(
+			Skeleton::render(
+				'signUp',
+				array(
+					'fields' => array_map(
+						static fn ( string $name ): array => array(
+							'name'     => $name,
+							'required' => true,
+						),
+						$names
+					),
+				)
+			)
+		);
+		$inputs = $xpath->query( "//input[@class='cognito-blocks__input']" );
+		$labels = self::texts( $xpath, 'cognito-blocks__label' );
+		foreach ( $names as $index => $name ) {
+			$entry = $table['attributes'][ $name ];
+			$input = $inputs->item( $index );
+			$this->assertInstanceOf( \DOMElement::class, $input );
+			$this->assertSame( $entry['label'], $labels[ $index ], $name );
+			$this->assertSame( $entry['type'], $input->getAttribute( 'type' ), $name );
+			$this->assertSame( $entry['autoComplete'], $input->getAttribute( 'autocomplete' ), $name );
+		}
+		// The default fields of the table stand in for an unusable list.
+		$fallback = self::xpath( Skeleton::render( 'signUp', array( 'fields' => array( 'bad name!' ) ) ) );
+		$this->assertSame( array( 'Email', 'Password' ), self::texts( $fallback, 'cognito-blocks__label' ) );
+		$this->assertSame( 'email', $table['defaultSignUpFields'][0]['name'] );
 	}
 
 	public function test_the_checklist_and_the_browser_get_the_configured_password_policy(): void {

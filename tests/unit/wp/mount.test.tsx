@@ -153,6 +153,64 @@ describe( 'mountForm', () => {
 		expect( mountForm( element, env ) ).toBe( false );
 	} );
 
+	it( 'carries what was typed into the skeleton, and the caret, into the mounted form', async () => {
+		const element = mountPoint( 'login', {
+			...signIn,
+			attributes: { showRemember: true },
+			cognito,
+		} );
+		// The server's skeleton of the sign-in step: live, nameless fields in the view's order.
+		element.innerHTML = `<div class="cognito-blocks__skeleton"><form class="cognito-blocks__form">
+			<input type="text" autocomplete="username">
+			<input type="password" autocomplete="current-password">
+			<input type="checkbox">
+			<button type="submit" disabled>Sign in</button></form></div>`;
+		const [ user, password, remember ] = Array.from(
+			element.querySelectorAll( 'input' )
+		);
+		user.value = 'alice@example.test';
+		password.value = 'secret-pass';
+		remember.checked = true;
+		password.focus();
+		password.setSelectionRange( 3, 3 );
+
+		await act( async () => {
+			expect( mountForm( element, fakeEnv() ) ).toBe( true );
+		} );
+		expect(
+			element.querySelector( '.cognito-blocks__skeleton' )
+		).toBeNull();
+		const live = screen.getByLabelText( 'Password' ) as HTMLInputElement;
+		expect( screen.getByLabelText( 'Username or email' ) ).toHaveValue(
+			'alice@example.test'
+		);
+		expect( live ).toHaveValue( 'secret-pass' );
+		expect( screen.getByLabelText( 'Remember me' ) ).toBeChecked();
+		expect( live ).toHaveFocus();
+		expect( live.selectionStart ).toBe( 3 );
+		// Typing goes on into the live input, where the caret was.
+		await userEvent.type( live, 'X', {
+			initialSelectionStart: 3,
+			initialSelectionEnd: 3,
+		} );
+		expect( live ).toHaveValue( 'secXret-pass' );
+	} );
+
+	it( 'carries nothing over when the skeleton does not match the form field for field', async () => {
+		const element = mountPoint( 'login', { ...signIn, cognito } );
+		element.innerHTML = `<div class="cognito-blocks__skeleton"><form class="cognito-blocks__form">
+			<input type="password"><input type="text"></form></div>`;
+		const [ first ] = Array.from( element.querySelectorAll( 'input' ) );
+		first.value = 'would land in the username';
+		await act( async () => {
+			mountForm( element, fakeEnv() );
+		} );
+		expect( screen.getByLabelText( 'Username or email' ) ).toHaveValue(
+			''
+		);
+		expect( screen.getByLabelText( 'Password' ) ).toHaveValue( '' );
+	} );
+
 	it.each( [
 		[ 'mangled JSON', 'login', '{"attributes":' ],
 		[ 'a form name that is not one', 'Log In!', { ...signIn, cognito } ],
