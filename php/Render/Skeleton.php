@@ -134,19 +134,23 @@ final class Skeleton {
 	}
 
 	/**
-	 * The table in contract/standard-attributes.json: the name pattern, the default sign-up fields, and each standard
-	 * attribute's label, autocomplete token and input type, as src/components/attribute-fields reads them.
+	 * The tables the views read too: contract/sign-up-fields.json (the name pattern, the default sign-up fields)
+	 * and contract/standard-attributes.json (each standard attribute's label, autocomplete token and input type).
 	 *
-	 * @return array{namePattern:string,defaultSignUpFields:list<array<string,mixed>>,attributes:array<string,array{label:string,autoComplete:string,type:string}>}
+	 * @return array{namePattern:string,defaultSignUpFields:array<mixed>,attributes:array<string,array<string,string>>}
 	 */
 	private static function attribute_table(): array {
 		static $table = null;
 		if ( null === $table ) {
-			$decoded = wp_json_file_decode( Plugin::path( 'contract/standard-attributes.json' ), array( 'associative' => true ) );
+			$read    = static function ( string $file, string $key ): array {
+				$decoded = wp_json_file_decode( Plugin::path( 'contract/' . $file ), array( 'associative' => true ) );
+				return is_array( $decoded ) && is_array( $decoded[ $key ] ?? null ) ? $decoded[ $key ] : array();
+			};
+			$sign_up = wp_json_file_decode( Plugin::path( 'contract/sign-up-fields.json' ), array( 'associative' => true ) );
 			$table   = array(
-				'namePattern'         => is_array( $decoded ) && is_string( $decoded['namePattern'] ?? null ) ? $decoded['namePattern'] : '^$',
-				'defaultSignUpFields' => is_array( $decoded ) && is_array( $decoded['defaultSignUpFields'] ?? null ) ? $decoded['defaultSignUpFields'] : array(),
-				'attributes'          => is_array( $decoded ) && is_array( $decoded['attributes'] ?? null ) ? $decoded['attributes'] : array(),
+				'namePattern'         => is_array( $sign_up ) && is_string( $sign_up['namePattern'] ?? null ) ? $sign_up['namePattern'] : '^$',
+				'defaultSignUpFields' => $read( 'sign-up-fields.json', 'defaultFields' ),
+				'attributes'          => $read( 'standard-attributes.json', 'attributes' ),
 			);
 		}
 		return $table;

@@ -3,7 +3,7 @@
  * arrive as untyped JSON from the page, so every value is checked here and falls back to the block.json default
  * instead of trusting the markup.
  */
-import standard from '../../../contract/standard-attributes.json';
+import signUp from '../../../contract/sign-up-fields.json';
 import type { AttributeField, HeadingLevel } from '../types';
 
 /** The step an account form opens on; the server's form registry (php/Forms) says which, per form. */
@@ -41,7 +41,7 @@ export interface AccountFormConfig {
 
 /** What a sign-up form asks for when its `fields` hold nothing usable (the server's skeleton reads the same). */
 export const DEFAULT_SIGN_UP_FIELDS: readonly AttributeField[] =
-	standard.defaultSignUpFields;
+	signUp.defaultFields;
 
 export function isEntryStep( value: unknown ): value is EntryStepName {
 	return (
@@ -73,7 +73,7 @@ export function safeUrl( value: unknown ): string {
 	return '';
 }
 
-const ATTRIBUTE_NAME = new RegExp( standard.namePattern );
+const ATTRIBUTE_NAME = new RegExp( signUp.namePattern );
 
 function toField( value: unknown ): AttributeField | null {
 	if ( typeof value === 'string' ) {

@@ -1,8 +1,9 @@
 /**
- * contract/standard-attributes.json is the one table of Cognito's standard attributes for the views and the
- * server's skeleton. The views keep literal labels for translation; these must be the table's English labels.
+ * contract/standard-attributes.json and sign-up-fields.json are the one table of Cognito's standard attributes
+ * and of valid sign-up fields for the views and the server's skeleton. The views keep literal labels for translation; these must be the table's English labels.
  */
 import standard from '../../../contract/standard-attributes.json';
+import signUp from '../../../contract/sign-up-fields.json';
 import {
 	LABELS,
 	resolveAttributeField,
@@ -27,7 +28,7 @@ describe( 'standard attributes', () => {
 	it( 'reads the name pattern and the default fields from the table', () => {
 		expect(
 			signUpFields( [ 'bad name', { name: 'x'.repeat( 65 ) } ] )
-		).toEqual( standard.defaultSignUpFields );
+		).toEqual( signUp.defaultFields );
 		expect( signUpFields( [ 'custom:a.b', 'given_name' ] ) ).toEqual( [
 			{ name: 'custom:a.b' },
 			{ name: 'given_name' },
