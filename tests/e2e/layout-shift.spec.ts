@@ -1,6 +1,6 @@
 /**
- * Mounting a form must not move the page: the server prints an inert copy of the first step
- * (php/Render/Skeleton.php) that takes the same height as the mounted form under the theme's CSS.
+ * Mounting a form must not move the page: the server prints a copy of the first step (php/Render/Skeleton.php)
+ * with the same texts, as tall as the mounted form under the theme's CSS.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { openForm } from './support/forms';
@@ -9,6 +9,26 @@ import { siteUrl } from './support/wordpress';
 test.use( { viewport: { width: 1280, height: 800 } } );
 
 const MOUNT_POINT = '[data-cognito-blocks]';
+
+/**
+ * What a visitor reads in the mount point, in order: headings, descriptions, labels, hints, buttons, links and
+ * checklist rules (the skeleton must say exactly what the mounted form says).
+ * @param page
+ */
+function textsOf( page: Page ): Promise< string[] > {
+	return page
+		.locator( MOUNT_POINT )
+		.first()
+		.evaluate( ( element ) =>
+			Array.from(
+				element.querySelectorAll(
+					'.cognito-blocks__heading, .cognito-blocks__description, .cognito-blocks__label, .cognito-blocks__button-label, .cognito-blocks__link, .cognito-blocks__checklist-title, .cognito-blocks__rule-label, .cognito-blocks__terms'
+				)
+			).map( ( node ) =>
+				( node.textContent ?? '' ).replace( /\s+/g, ' ' ).trim()
+			)
+		);
+}
 
 function heightOf( page: Page ): Promise< number > {
 	return page
@@ -31,6 +51,7 @@ for ( const pathname of [ '/e2e-sign-in/', '/e2e-register/', '/e2e-reset/' ] ) {
 				page.locator( `${ MOUNT_POINT } .cognito-blocks__skeleton` )
 			).toHaveCount( 1 );
 			const before = await heightOf( page );
+			const skeletonTexts = await textsOf( page );
 
 			const mounted = await blocked.newPage();
 			await openForm( mounted, pathname );
@@ -41,6 +62,9 @@ for ( const pathname of [ '/e2e-sign-in/', '/e2e-register/', '/e2e-reset/' ] ) {
 				mounted.locator( `${ MOUNT_POINT } form` )
 			).toHaveCount( 1 );
 			const after = await heightOf( mounted );
+			// The same words in the same places: the skeleton is a faithful copy, not just as tall.
+			expect( await textsOf( mounted ) ).toEqual( skeletonTexts );
+			expect( skeletonTexts.length ).toBeGreaterThan( 3 );
 
 			expect( before ).toBeGreaterThan( 100 );
 			expect( Math.abs( after - before ) ).toBeLessThan( 2 );
