@@ -7,7 +7,8 @@
  *   node tests/run.mjs [--only=lint,unit] [--skip=e2e] [--wordpress=<tar.gz|zip|folder>] [--plugin=<…>]…
  *                      [--e2e-oldest]
  *
- * --wordpress and --plugin (repeatable) choose the software of the test stack (default: the npm build of
+ * COGNITO_BLOCKS_STACK=<name> puts the test stack in .dev/<name> instead of .dev/test, so two runs can share a
+ * checkout. --wordpress and --plugin (repeatable) choose the software of the test stack (default: the npm build of
  * WordPress alone). --e2e-oldest then runs the Playwright suite once more on the npm build (6.6, the oldest
  * WordPress the plugin supports), on a second stack without the extra plugins.
  */
@@ -34,6 +35,8 @@ const only = list( args.only );
 const skip = list( args.skip );
 
 const sources = chosenSources( args );
+// The stack's folder under .dev/; another name lets two checkouts' worth of work test side by side.
+const STACK_NAME = process.env.COGNITO_BLOCKS_STACK ?? 'test';
 const has = ( file ) => existsSync( path.join( PROJECT_ROOT, file ) );
 const bin = ( name ) => path.join( PROJECT_ROOT, 'node_modules/.bin', name );
 const vendorBin = ( name ) => path.join( PROJECT_ROOT, 'vendor/bin', name );
@@ -251,7 +254,7 @@ async function runSuite( suite, stackName, stackSources ) {
 
 async function main() {
 	for ( const suite of suites.filter( selected ) ) {
-		await runSuite( suite, 'test', sources );
+		await runSuite( suite, STACK_NAME, sources );
 	}
 	await stopStacks();
 	if ( args[ 'e2e-oldest' ] && sources.wordpress ) {
