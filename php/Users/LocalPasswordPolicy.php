@@ -17,16 +17,23 @@ use CognitoBlocks\Settings\Settings;
 final class LocalPasswordPolicy {
 
 	/**
-	 * The `wp_authenticate_user` filter: runs after a username/email and password were matched.
+	 * The `wp_authenticate_user` filter: runs once the username or email matched an account, before core checks
+	 * the password.
+	 *
+	 * A wrong password is left to core, so it reads exactly as for any other account ("The password you entered
+	 * … is incorrect"): the refusal must not tell a stranger which accounts are linked to Cognito. Only someone
+	 * who knows the account's WordPress password learns that it signs in through Cognito.
 	 *
 	 * @param \WP_User|\WP_Error|mixed $user     Result so far.
-	 * @param string                   $password Submitted password (unused).
+	 * @param string                   $password Submitted password.
 	 * @return \WP_User|\WP_Error|mixed
 	 */
 	public static function check( mixed $user, string $password = '' ): mixed {
-		unset( $password );
 		if ( ! $user instanceof \WP_User || ! self::refuses( $user ) ) {
 			return $user;
+		}
+		if ( ! wp_check_password( $password, $user->user_pass, (int) $user->ID ) ) {
+			return $user; // Core answers "incorrect password", as for everyone.
 		}
 		return self::error();
 	}

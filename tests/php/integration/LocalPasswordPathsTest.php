@@ -67,6 +67,23 @@ final class LocalPasswordPathsTest extends TestCase {
 		$this->assertTrue( LoginHttp::signed_in( $response ), 'break-glass: an account without a Cognito link keeps its WordPress password' );
 	}
 
+	public function test_a_wrong_password_reads_the_same_for_a_linked_account_as_for_any_other(): void {
+		$message = static function ( array $user ): string {
+			$user['password'] = 'Not-' . $user['password'];
+			$response         = self::post_login( $user );
+			self::assertSame( 200, $response['status'] );
+			self::assertFalse( LoginHttp::signed_in( $response ) );
+			self::assertSame( 1, preg_match( '/<div id="login_error"[^>]*>(.*?)<\/div>/s', $response['body'], $match ), $response['body'] );
+			// The account's own login name appears in core's message; compare the rest.
+			return trim( (string) preg_replace( '/<strong>[^<]*<\/strong>|\s+/', ' ', str_replace( $user['login'], 'LOGIN', wp_strip_all_tags( $match[1] ) ) ) );
+		};
+		$linked   = $message( LoginHttp::user( 'editor', true ) );
+		$unlinked = $message( LoginHttp::user( 'editor', false ) );
+		$this->assertStringContainsString( 'incorrect', $linked );
+		$this->assertStringNotContainsString( 'signs in with the site', $linked );
+		$this->assertSame( $unlinked, $linked, 'a stranger cannot tell a linked account from another' );
+	}
+
 	public function test_the_break_glass_setting_lets_a_linked_account_use_its_wordpress_password(): void {
 		LoginHttp::configure( array( 'allow_local_passwords' => true ) );
 		try {
