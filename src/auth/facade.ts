@@ -3,7 +3,7 @@
  * what went wrong (error) and whether the form is waiting (busy). Views switch on `step` and never look inside
  * requests, so the machine can change without touching them.
  */
-import type { AuthErrorCode } from './errors';
+import type { FlowFacade } from './flow';
 import type { AuthState, AuthStep, CodeDelivery, MfaType } from './types';
 
 export interface AuthContext {
@@ -26,14 +26,8 @@ export interface AuthContext {
 	redirectTo?: string;
 }
 
-export interface AuthFacade {
-	step: AuthStep;
-	context: AuthContext;
-	error?: { code: AuthErrorCode; message: string };
-	busy: boolean;
-	/** True when the last error can be fixed by sending RETRY (the same request again). */
-	canRetry: boolean;
-}
+/** `canRetry`: the last error can be fixed by sending RETRY (the same request again). */
+export type AuthFacade = FlowFacade< AuthStep, AuthContext >;
 
 export function toFacade( state: AuthState ): AuthFacade {
 	const { username, attributes, remember, code } = state.inputs;

@@ -1,34 +1,32 @@
 /**
- * Runs the machine: keeps the current state, executes `state.request` through the injected gateway and
- * session service, and feeds outcomes back. A tiny external store (getState/subscribe/send), so the React
- * binding can use useSyncExternalStore and plain scripts or tests can drive it directly.
+ * Runs any flow (see flow.ts): keeps the current state, executes `state.request` through the injected
+ * services and feeds the answer back. A tiny external store (getState/subscribe/send), so the React binding
+ * (src/hooks/useFlow.ts) can use useSyncExternalStore and plain scripts or tests can drive it directly.
+ *
+ * One request is in flight at a time: the machine decides what a second event does meanwhile (the account
+ * flow ignores it). Every request is bounded by `timeoutMs`; answers to a request that is no longer current
+ * (timed out, superseded) are the machine's to drop, and nothing is reported once the runner is disposed.
  */
 import { systemClock, withTimeout, type Clock } from './clock';
 import { normalizeError } from './errors';
-import type { AuthGateway } from './gateway';
-import {
-	createInitialState,
-	errorContextOf,
-	transition,
-	type InitialStateInput,
-} from './machine';
-import type { SessionService } from './session';
-import type { AuthOutcome, AuthRequest, AuthState, UserEvent } from './types';
+import type { Flow, FlowAnswer, FlowTypes } from './flow';
 
-export interface AuthRunnerOptions {
-	gateway: AuthGateway;
-	session: SessionService;
+export interface FlowRunnerSettings< T extends FlowTypes > {
 	clock?: Clock;
-	/** Upper bound for any one request, including the session POST. */
+	/** Upper bound for any one request. */
 	timeoutMs?: number;
-	initial?: InitialStateInput | AuthState;
-	/** Called once when the flow reaches `done`; the WordPress bridge navigates from here. */
-	onDone?: ( redirectTo: string ) => void;
+	initial?: T[ 'input' ];
+	/** Called once when the flow has finished, with its result; the WordPress bridge navigates from here. */
+	onDone?: ( result: T[ 'result' ] ) => void;
 }
 
-export interface AuthRunner {
-	getState: () => AuthState;
-	send: ( event: UserEvent ) => void;
+/** The flow's services, side by side with the runner's own settings. */
+export type FlowRunnerOptions< T extends FlowTypes > = T[ 'services' ] &
+	FlowRunnerSettings< T >;
+
+export interface FlowRunner< T extends FlowTypes > {
+	getState: () => T[ 'state' ];
+	send: ( event: T[ 'event' ] ) => void;
 	subscribe: ( listener: () => void ) => () => void;
 	/** Stops reporting results (e.g. when the form unmounts); a request still in flight is ignored. */
 	dispose: () => void;
@@ -36,138 +34,53 @@ export interface AuthRunner {
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
-/**
- * Maps one request to the service call that performs it.
- * @param request
- * @param gateway
- * @param session
- */
-export async function execute(
-	request: AuthRequest,
-	gateway: AuthGateway,
-	session: SessionService
-): Promise< AuthOutcome > {
-	switch ( request.kind ) {
-		case 'signIn':
-			return { kind: 'signIn', result: await gateway.signIn( request ) };
-		case 'completeNewPassword':
-			return {
-				kind: 'signIn',
-				result: await gateway.completeNewPassword( request ),
-			};
-		case 'sendMfaCode':
-			return {
-				kind: 'signIn',
-				result: await gateway.sendMfaCode( request ),
-			};
-		case 'selectMfaType':
-			return {
-				kind: 'signIn',
-				result: await gateway.selectMfaType( request ),
-			};
-		case 'verifyTotp':
-			return {
-				kind: 'signIn',
-				result: await gateway.verifyTotp( request ),
-			};
-		case 'associateTotp':
-			return {
-				kind: 'totpSecret',
-				secret: ( await gateway.associateTotp() ).secret,
-			};
-		case 'signUp': {
-			const result = await gateway.signUp( request );
-			return {
-				kind: 'signUp',
-				confirmed: result.confirmed,
-				delivery: result.delivery,
-			};
-		}
-		case 'confirmSignUp':
-			await gateway.confirmSignUp( request );
-			return { kind: 'confirmed' };
-		case 'confirmForgotPassword':
-			await gateway.confirmForgotPassword( request );
-			return { kind: 'confirmed' };
-		case 'resendCode':
-			return {
-				kind: 'codeSent',
-				delivery: ( await gateway.resendCode( request ) ).delivery,
-			};
-		case 'forgotPassword':
-			return {
-				kind: 'codeSent',
-				delivery: ( await gateway.forgotPassword( request ) ).delivery,
-			};
-		case 'createSession': {
-			const { idToken, remember, redirectTo } = request;
-			const result = await session.createSession( {
-				idToken,
-				remember,
-				redirectTo,
-			} );
-			return { kind: 'session', redirectTo: result.redirectTo };
-		}
-	}
-}
-
-function isState(
-	value: InitialStateInput | AuthState | undefined
-): value is AuthState {
-	return !! value && 'inputs' in value && 'seq' in value;
-}
-
-export function createAuthRunner( options: AuthRunnerOptions ): AuthRunner {
+export function createFlowRunner< T extends FlowTypes >(
+	flow: Flow< T >,
+	options: FlowRunnerOptions< T >
+): FlowRunner< T > {
 	const {
-		gateway,
-		session,
 		clock = systemClock,
 		timeoutMs = DEFAULT_TIMEOUT_MS,
 		onDone,
-	} = options;
-	let state = isState( options.initial )
-		? options.initial
-		: createInitialState( options.initial );
+	} = options as FlowRunnerSettings< T >;
+	let state = flow.initial( options.initial );
 	let lastStarted = 0;
 	let disposed = false;
 	const listeners = new Set< () => void >();
 
-	function dispatch( event: Parameters< typeof transition >[ 1 ] ): void {
+	function dispatch(
+		event: T[ 'event' ] | FlowAnswer< T[ 'outcome' ] >
+	): void {
 		if ( disposed ) {
 			return;
 		}
 		const previous = state;
-		state = transition( state, event, clock.now() );
+		state = flow.transition( state, event, clock.now() );
 		if ( state === previous ) {
 			return;
 		}
 		listeners.forEach( ( listener ) => listener() );
-		if ( state.step === 'done' && previous.step !== 'done' ) {
-			onDone?.( state.redirectTo );
+		const result = flow.result?.( state );
+		if ( result !== undefined && flow.result?.( previous ) === undefined ) {
+			onDone?.( result );
 		}
-		if ( state.request && state.request.id !== lastStarted ) {
-			run( state.request );
+		const request = state.request as T[ 'request' ] | undefined;
+		if ( request && request.id !== lastStarted ) {
+			run( request );
 		}
 	}
 
-	function run( request: AuthRequest ): void {
+	function run( request: T[ 'request' ] ): void {
 		lastStarted = request.id;
-		withTimeout(
-			execute( request, gateway, session ),
-			timeoutMs,
-			clock
-		).then(
+		withTimeout( flow.execute( request, options ), timeoutMs, clock ).then(
 			( outcome ) =>
 				dispatch( { type: 'RESOLVED', id: request.id, outcome } ),
 			( raw: unknown ) => {
 				const error = normalizeError(
 					raw,
-					errorContextOf( request.kind )
+					flow.errorContext?.( request )
 				);
-				// WordPress refused these tokens for good: do not leave them behind in browser storage.
-				if ( request.kind === 'createSession' && ! error.retryable ) {
-					gateway.signOut().catch( () => undefined );
-				}
+				flow.onError?.( request, error, options );
 				dispatch( { type: 'REJECTED', id: request.id, error } );
 			}
 		);

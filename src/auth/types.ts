@@ -1,11 +1,13 @@
 /**
  * Data shapes of the account flow: steps, inputs, requests (effects described as data), events and state.
  *
- * The machine never performs I/O. A transition may put a `request` into the state; the runner
- * (see runner.ts) executes it through the injected gateway / session service and feeds the outcome back as a
- * RESOLVED or REJECTED event carrying the request id, so stale or duplicated answers are ignored.
+ * The machine never performs I/O. A transition may put a `request` into the state; the runner (runner.ts,
+ * with account-flow.ts's `execute`) performs it through the injected gateway / session service and feeds the
+ * outcome back as a RESOLVED or REJECTED event carrying the request id, so stale or duplicated answers are
+ * ignored.
  */
 import type { AuthError } from './errors';
+import type { FlowAnswer } from './flow';
 
 export type MfaType = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA';
 
@@ -141,9 +143,7 @@ export type UserEvent =
 	| { type: 'RETRY' };
 
 /** Events sent by the runner. */
-export type RunnerEvent =
-	| { type: 'RESOLVED'; id: number; outcome: AuthOutcome }
-	| { type: 'REJECTED'; id: number; error: AuthError };
+export type RunnerEvent = FlowAnswer< AuthOutcome >;
 
 export type AuthEvent = UserEvent | RunnerEvent;
 

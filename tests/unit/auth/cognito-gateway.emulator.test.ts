@@ -14,7 +14,10 @@ import {
 } from '../../../dev/cognito-emulator/src/index';
 import { createCognitoGateway } from '../../../src/auth/cognito-gateway';
 import { toFacade } from '../../../src/auth/facade';
-import { createAuthRunner, type AuthRunner } from '../../../src/auth/runner';
+import {
+	createAuthRunner,
+	type AuthRunner,
+} from '../../../src/auth/account-flow';
 import { createTokenStorage } from '../../../src/auth/storage';
 import type { AuthStep, UserEvent } from '../../../src/auth/types';
 import { fakeSession } from './fakes';

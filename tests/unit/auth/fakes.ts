@@ -11,7 +11,7 @@ import { toFacade } from '../../../src/auth/facade';
 import {
 	createAuthRunner,
 	type AuthRunnerOptions,
-} from '../../../src/auth/runner';
+} from '../../../src/auth/account-flow';
 
 type Mocked< T > = {
 	[ K in keyof T ]: T[ K ] extends ( ...args: infer A ) => infer R

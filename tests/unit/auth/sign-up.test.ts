@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toFacade } from '../../../src/auth/facade';
 import { canResend } from '../../../src/auth/machine';
-import { createAuthRunner } from '../../../src/auth/runner';
+import { createAuthRunner } from '../../../src/auth/account-flow';
 import {
 	SIGNED_IN,
 	cognitoError,
