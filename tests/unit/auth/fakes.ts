@@ -2,8 +2,9 @@
  * Test doubles: a gateway whose every method is a vi.fn that fails loudly unless a test scripts it, a session
  * service, and a manual clock whose timers fire only when a test advances it.
  */
-import { vi, type Mock } from 'vitest';
+import { expect, vi, type Mock } from 'vitest';
 import type { Clock } from '../../../src/auth/clock';
+import type { FlowFacade } from '../../../src/auth/flow';
 import type { AuthGateway } from '../../../src/auth/gateway';
 import type { SessionService } from '../../../src/auth/session';
 import type { SignInResult } from '../../../src/auth/types';
@@ -106,6 +107,31 @@ export async function flush(): Promise< void > {
 	for ( let i = 0; i < 10; i++ ) {
 		await Promise.resolve();
 	}
+}
+
+/**
+ * Proves a request that never answers times out at exactly `ms` (busy one millisecond before) and leaves a
+ * retryable network error, whatever the flow.
+ * @param clock
+ * @param facade
+ * @param ms
+ */
+export async function expectTimeoutAfter(
+	clock: ManualClock,
+	facade: () => FlowFacade,
+	ms: number
+): Promise< void > {
+	await flush();
+	clock.advance( ms - 1 );
+	await flush();
+	expect( facade().busy ).toBe( true );
+	clock.advance( 1 );
+	await flush();
+	expect( facade() ).toMatchObject( {
+		busy: false,
+		canRetry: true,
+		error: { code: 'network' },
+	} );
 }
 
 /**

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createInitialState, transition } from '../../../src/auth/machine';
 import { SessionError } from '../../../src/auth/session';
-import { SIGNED_IN, cognitoError, flush, startFlow } from './fakes';
+import {
+	SIGNED_IN,
+	cognitoError,
+	expectTimeoutAfter,
+	flush,
+	startFlow,
+} from './fakes';
 
 function setup( timeoutMs = 10_000 ) {
 	return startFlow( { timeoutMs, initial: { redirectTo: '/r/' } } );
@@ -50,18 +56,7 @@ describe( 'network failures', () => {
 		const { gateway, clock, runner, facade } = setup( 10_000 );
 		gateway.signIn.mockReturnValueOnce( new Promise( () => undefined ) );
 		runner.send( SIGN_IN );
-		await flush();
-		clock.advance( 9_999 );
-		await flush();
-		expect( facade().busy ).toBe( true );
-
-		clock.advance( 1 );
-		await flush();
-		expect( facade() ).toMatchObject( {
-			busy: false,
-			canRetry: true,
-			error: { code: 'network' },
-		} );
+		await expectTimeoutAfter( clock, facade, 10_000 );
 
 		gateway.signIn.mockResolvedValueOnce( SIGNED_IN );
 		runner.send( { type: 'RETRY' } );
