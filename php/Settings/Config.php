@@ -95,6 +95,16 @@ final class Config {
 	}
 
 	/**
+	 * Capabilities whose holders are never linked automatically by email (sanitize_key() form, no duplicates).
+	 *
+	 * @return list<string>
+	 */
+	public function never_link_capabilities(): array {
+		$value = $this->value( 'never_link_capabilities' );
+		return is_array( $value ) ? array_values( array_filter( $value, 'is_string' ) ) : array();
+	}
+
+	/**
 	 * Allowed clock difference in token time checks, in seconds.
 	 */
 	public function leeway(): int {

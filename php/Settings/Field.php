@@ -61,13 +61,14 @@ final class Field {
 	}
 
 	/**
-	 * A constant's value as the sanitiser takes it: a map setting also accepts a JSON string, as constants
-	 * written into wp-config.php by deployment tools often are.
+	 * A constant's value as the sanitiser takes it: a map or list setting also accepts a JSON string, as constants
+	 * written into wp-config.php by deployment tools often are; a string that is not JSON goes to the sanitiser as
+	 * it is (a list setting takes "a, b").
 	 *
 	 * @param mixed $value Value of the constant.
 	 */
 	public function from_constant( mixed $value ): mixed {
-		return is_array( $this->default ) && is_string( $value ) ? json_decode( $value, true ) : $value;
+		return is_array( $this->default ) && is_string( $value ) ? ( json_decode( $value, true ) ?? $value ) : $value;
 	}
 
 	/**

@@ -27,6 +27,13 @@ final class Fields {
 	);
 
 	/**
+	 * Capabilities that keep an existing account from being linked by email: administrators, whoever can edit or
+	 * promote users, and whoever may publish unfiltered HTML (editors on a single site), since taking over any of
+	 * them is taking over the site.
+	 */
+	public const DEFAULT_NEVER_LINK_CAPABILITIES = array( 'manage_options', 'edit_users', 'promote_users', 'unfiltered_html' );
+
+	/**
 	 * The table, once built.
 	 *
 	 * @var array<string,Field>|null
@@ -166,6 +173,13 @@ final class Fields {
 				rule: Rule::boolean(),
 				label: static fn() => __( 'Link existing accounts by verified email', 'cognito-blocks' ),
 				help: static fn() => __( 'Connect a pool account to the WordPress account with the same email once Cognito has verified it. Administrators are never linked automatically.', 'cognito-blocks' )
+			),
+			new Field(
+				name: 'never_link_capabilities',
+				default: self::DEFAULT_NEVER_LINK_CAPABILITIES,
+				rule: Rule::key_list(),
+				label: static fn() => __( 'Never link accounts with these capabilities', 'cognito-blocks' ),
+				help: static fn() => __( 'Capability names, separated by commas. An existing account that has any of them is never linked to a pool account by email; an administrator links it by hand. Administrators (manage_options) and, on a network, super admins are never linked automatically, whatever this list says.', 'cognito-blocks' )
 			),
 			new Field(
 				name: 'leeway',

@@ -149,6 +149,21 @@ final class Rule {
 	}
 
 	/**
+	 * A list of keys as WordPress's sanitize_key() leaves them, such as capability names (see
+	 * Sanitizer::key_list()).
+	 */
+	public static function key_list(): self {
+		return new self(
+			array(
+				'type'        => 'array',
+				'items'       => array( 'type' => 'string' ),
+				'uniqueItems' => true,
+			),
+			Sanitizer::key_list( ... )
+		);
+	}
+
+	/**
 	 * Cognito attribute => user meta key (see Sanitizer::attribute_map()).
 	 */
 	public static function attribute_map(): self {

@@ -222,4 +222,37 @@ final class Sanitizer {
 		}
 		return $map;
 	}
+
+	/**
+	 * A list of keys cleaned as sanitize_key() does (lowercase a-z, 0-9, _ and -), without duplicates, from a list
+	 * or a string separated by commas or white space (a settings form, a constant). Blank entries are skipped;
+	 * an entry that is not a string or that nothing is left of makes the whole value invalid, so a mistyped
+	 * list falls back to the default rather than to a shorter list.
+	 *
+	 * @param mixed $value Untrusted value.
+	 * @return list<string>|null
+	 */
+	public static function key_list( mixed $value ): ?array {
+		if ( is_string( $value ) ) {
+			$value = (array) preg_split( '/[\s,]+/', $value, -1, PREG_SPLIT_NO_EMPTY );
+		}
+		if ( ! is_array( $value ) || count( $value ) > self::MAX_MAP_SIZE ) {
+			return null;
+		}
+		$keys = array();
+		foreach ( $value as $item ) {
+			if ( ! is_string( $item ) || strlen( $item ) > 64 ) {
+				return null;
+			}
+			if ( '' === trim( $item ) ) {
+				continue;
+			}
+			$key = (string) preg_replace( '/[^a-z0-9_\-]/', '', strtolower( $item ) );
+			if ( '' === $key ) {
+				return null;
+			}
+			$keys[ $key ] = true;
+		}
+		return array_keys( $keys );
+	}
 }

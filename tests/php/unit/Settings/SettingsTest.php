@@ -296,4 +296,23 @@ final class SettingsTest extends TestCase {
 		$this->assertTrue( $policy['requireNumbers'] );
 		$this->assertTrue( $config->is_pinned( 'password_policy' ) );
 	}
+
+	public function test_never_link_capabilities_are_sanitize_key_names_from_a_list_or_a_string(): void {
+		$this->assertSame( array( 'manage_options', 'edit_users', 'promote_users', 'unfiltered_html' ), Settings::resolve( array(), static fn() => null )->never_link_capabilities() );
+		$this->assertSame( array( 'edit_users', 'my-cap_2' ), Sanitizer::key_list( array( ' Edit_Users ', 'my-cap_2', '', 'edit_users' ) ) );
+		$this->assertSame( array( 'edit_users', 'list_users' ), Sanitizer::key_list( "edit_users, list_users\nedit_users" ) );
+		$this->assertSame( array(), Sanitizer::key_list( array() ), 'an empty list is a valid choice' );
+		foreach ( array( array( 'edit_users', 5 ), array( '!!!' ), array( array( 'edit_users' ) ), array( str_repeat( 'a', 65 ) ), array_fill( 0, 101, 'a' ), 7, null ) as $invalid ) {
+			$this->assertNull( Sanitizer::key_list( $invalid ), var_export( $invalid, true ) );
+		}
+		$this->assertSame( Fields::DEFAULT_NEVER_LINK_CAPABILITIES, Sanitizer::sanitize( array( 'never_link_capabilities' => array( 'edit_users', '<>!' ) ) )['never_link_capabilities'] );
+	}
+
+	public function test_never_link_capabilities_can_be_pinned_as_json_or_a_comma_separated_string(): void {
+		foreach ( array( '["edit_users","list_users"]', 'edit_users, list_users' ) as $constant ) {
+			$config = Settings::resolve( array(), static fn( string $name ) => 'COGNITO_BLOCKS_NEVER_LINK_CAPABILITIES' === $name ? $constant : null );
+			$this->assertSame( array( 'edit_users', 'list_users' ), $config->never_link_capabilities(), $constant );
+			$this->assertTrue( $config->is_pinned( 'never_link_capabilities' ) );
+		}
+	}
 }
