@@ -124,6 +124,11 @@ async function main() {
 			port: emulatorPort,
 			credentials,
 			fresh: args.fresh,
+			// Only the demo site's pages may call it from a browser.
+			allowedOrigins: [
+				`http://127.0.0.1:${ port }`,
+				`http://localhost:${ port }`,
+			],
 		} );
 		stops.push( emulator.stop );
 		settings = emulator.settings;

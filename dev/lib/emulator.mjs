@@ -25,6 +25,7 @@ export async function runEmulator( {
 	seed,
 	fresh = false,
 	echo = false,
+	allowedOrigins = [],
 } ) {
 	if ( fresh ) {
 		rmSync( dataDir, { recursive: true, force: true } );
@@ -46,6 +47,10 @@ export async function runEmulator( {
 			dataDir,
 			'--seed',
 			seedFile,
+			...allowedOrigins.flatMap( ( origin ) => [
+				'--allow-origin',
+				origin,
+			] ),
 		],
 		{ cwd: PROJECT_ROOT, name: 'cognito emulator', echo }
 	);
@@ -106,12 +111,25 @@ export function demoSeed( credentials ) {
 	};
 }
 
-export function startDemoEmulator( { port, credentials, fresh } ) {
+/**
+ * @param {Object}   options
+ * @param {number}   options.port           Emulator port.
+ * @param {Object}   options.credentials    Demo users.
+ * @param {boolean}  options.fresh          Start from an empty data folder.
+ * @param {string[]} options.allowedOrigins The site's origins: the only pages that may call it from a browser.
+ */
+export function startDemoEmulator( {
+	port,
+	credentials,
+	fresh,
+	allowedOrigins = [],
+} ) {
 	return runEmulator( {
 		port,
 		dataDir: path.join( PROJECT_ROOT, '.dev/cognito-emulator' ),
 		seed: demoSeed( credentials ),
 		fresh,
 		echo: true,
+		allowedOrigins,
 	} );
 }

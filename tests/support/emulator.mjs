@@ -40,7 +40,12 @@ export function testUsers() {
 	};
 }
 
-export async function startTestEmulator( { dataDir } ) {
+/**
+ * @param {Object}   options
+ * @param {string}   options.dataDir        Data folder (emptied first).
+ * @param {string[]} options.allowedOrigins The test site's origin: the only pages that may call it from a browser.
+ */
+export async function startTestEmulator( { dataDir, allowedOrigins = [] } ) {
 	rmSync( dataDir, { recursive: true, force: true } );
 	const users = testUsers();
 	const seed = {
@@ -65,13 +70,20 @@ export async function startTestEmulator( { dataDir } ) {
 		} ) ),
 	};
 	const port = await freePort();
-	const emulator = await runEmulator( { port, dataDir, seed } );
+	const emulator = await runEmulator( {
+		port,
+		dataDir,
+		seed,
+		allowedOrigins,
+	} );
 	return {
 		...emulator,
 		env: {
 			EMULATOR_URL: emulator.url,
 			EMULATOR_PORT: String( port ),
 			EMULATOR_DATA: dataDir,
+			// For tests that restart it (outage tests): the same pages may call it.
+			EMULATOR_ALLOWED_ORIGINS: allowedOrigins.join( ' ' ),
 			COGNITO_POOL_ID: seed.pool.id,
 			COGNITO_CLIENT_ID: seed.client.id,
 			COGNITO_REGION: REGION,

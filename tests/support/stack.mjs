@@ -111,11 +111,15 @@ export async function startTestStack( {
 		stops.push( mariadb.stop );
 		const { stop: stopDb, ...db } = mariadb;
 
+		// WordPress's address first: it is the one origin whose pages may call the emulator from a browser.
+		const port = await freePort();
+		const url = `http://127.0.0.1:${ port }`;
 		let emulator = null;
 		if ( emulatorAvailable() ) {
 			log( 'starting the Cognito emulator' );
 			emulator = await startTestEmulator( {
 				dataDir: path.join( stackDir, 'cognito-emulator' ),
+				allowedOrigins: [ url ],
 			} );
 			stops.push( emulator.stop );
 			// Tests that stop and restart the emulator (outage tests) record the process group of the instance
@@ -126,8 +130,6 @@ export async function startTestStack( {
 			stops.push( async () => stopGroupFromFile( pidFile ) );
 		}
 
-		const port = await freePort();
-		const url = `http://127.0.0.1:${ port }`;
 		const dir = path.join( stackDir, 'wordpress' );
 		const admin = {
 			user: 'admin',

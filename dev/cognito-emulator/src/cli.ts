@@ -1,6 +1,9 @@
 /**
  * Command line: npx tsx dev/cognito-emulator/src/cli.ts --port 9229 --data .cognito-emulator
- *   [--seed file.json] [--host 127.0.0.1] [--public-url http://…] [--quiet]
+ *   [--seed file.json] [--host 127.0.0.1] [--public-url http://…] [--allow-origin http://…]… [--quiet]
+ *
+ * --allow-origin (repeatable) names the pages that may call the public API from a browser (the site's
+ * WordPress); without it any loopback origin may. Admin operations, the outbox and the clock answer no web page.
  */
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index';
@@ -20,6 +23,7 @@ async function main(): Promise< void > {
 				seed: { type: 'string' },
 				host: { type: 'string', default: '127.0.0.1' },
 				'public-url': { type: 'string' },
+				'allow-origin': { type: 'string', multiple: true },
 				quiet: { type: 'boolean', default: false },
 				help: { type: 'boolean', default: false },
 			},
@@ -29,7 +33,7 @@ async function main(): Promise< void > {
 	}
 	if ( values.help ) {
 		console.log(
-			'Usage: cli.ts --port 9229 --data .cognito-emulator [--seed seed.json] [--host 127.0.0.1] [--public-url URL] [--quiet]'
+			'Usage: cli.ts --port 9229 --data .cognito-emulator [--seed seed.json] [--host 127.0.0.1] [--public-url URL] [--allow-origin URL]... [--quiet]'
 		);
 		return;
 	}
@@ -45,6 +49,7 @@ async function main(): Promise< void > {
 			dataDir: values.data,
 			seed: values.seed,
 			publicUrl: values[ 'public-url' ],
+			allowedOrigins: values[ 'allow-origin' ],
 			quiet: values.quiet,
 		} );
 	} catch ( e ) {

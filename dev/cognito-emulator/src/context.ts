@@ -51,6 +51,11 @@ export interface Ctx {
 	sessions: Map< string, AuthSession >;
 	/** Issuer base: http://127.0.0.1:<port> or --public-url. */
 	baseUrl: string;
+	/**
+	 * Browser origins allowed to call the public API (besides the emulator's own pages); null: any loopback
+	 * origin (http://127.0.0.1:*, http://localhost:*, http://[::1]:*).
+	 */
+	allowedOrigins: ReadonlySet< string > | null;
 	log: ( line: string ) => void;
 }
 

@@ -20,13 +20,43 @@ const ALLOW_HEADERS = [
 	'amz-sdk-request',
 ].join( ', ' );
 
+/** Requests whose Origin the handler accepted for CORS (see allowOrigin). */
+const allowedRequests = new WeakSet< IncomingMessage >();
+
+/**
+ * Records that `req` comes from an origin the emulator serves (the stack's WordPress, its own pages). Only those
+ * get CORS headers naming their origin; a page on any other origin gets none, so the browser keeps it from
+ * reading an answer or sending a preflighted call.
+ * @param req
+ */
+export function allowOrigin( req: IncomingMessage ): void {
+	allowedRequests.add( req );
+}
+
+/**
+ * Whether a browser sent this request on behalf of a page (it carries an Origin, or Fetch Metadata saying it
+ * came from another page), as opposed to a command-line client or the developer opening the URL.
+ * @param req
+ */
+export function fromWebPage( req: IncomingMessage ): boolean {
+	const site = req.headers[ 'sec-fetch-site' ];
+	return (
+		req.headers.origin !== undefined ||
+		( typeof site === 'string' && site !== 'none' )
+	);
+}
+
 export function corsHeaders( req: IncomingMessage ): Record< string, string > {
 	const origin = req.headers.origin;
+	const cors: Record< string, string > =
+		origin === undefined ? { 'Access-Control-Allow-Origin': '*' } : {};
+	if ( origin !== undefined && allowedRequests.has( req ) ) {
+		cors[ 'Access-Control-Allow-Origin' ] = origin;
+		cors[ 'Access-Control-Allow-Credentials' ] = 'true';
+	}
 	return {
-		'Access-Control-Allow-Origin': origin ?? '*',
-		...( origin
-			? { 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' }
-			: {} ),
+		...cors,
+		...( origin !== undefined ? { Vary: 'Origin' } : {} ),
 		'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
 		'Access-Control-Allow-Headers': ALLOW_HEADERS,
 		'Access-Control-Expose-Headers':

@@ -21,6 +21,11 @@ export interface EmulatorOptions {
 	publicUrl?: string;
 	/** No console output (outbox lines, errors). */
 	quiet?: boolean;
+	/**
+	 * Origins of the pages that may call the public API from a browser (the site's WordPress). Default: any
+	 * loopback origin. The admin operations, the outbox and the clock answer no browser page at all.
+	 */
+	allowedOrigins?: string[];
 }
 
 export interface RunningEmulator {
@@ -59,6 +64,11 @@ export async function startEmulator(
 		sessions: new Map(),
 		authCodes: new Map(),
 		baseUrl: '',
+		allowedOrigins: options.allowedOrigins?.length
+			? new Set(
+					options.allowedOrigins.map( ( o ) => new URL( o ).origin )
+				)
+			: null,
 		log: options.quiet ? () => {} : ( line ) => console.log( line ),
 	};
 	prune( ctx );

@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Ctx, Input } from './context';
 import { CognitoError, cognitoError } from './errors';
-import { corsHeaders, isLoopback, readBody, send } from './http';
+import {
+	allowOrigin,
+	corsHeaders,
+	fromWebPage,
+	isLoopback,
+	readBody,
+	send,
+} from './http';
 import { ADMIN_OPERATIONS, PUBLIC_OPERATIONS } from './ops/index';
 import { handleHostedUi } from './hosted-ui';
 import { issuerOf } from './tokens';
@@ -47,6 +54,13 @@ async function handleApi(
 		);
 		let handler = PUBLIC_OPERATIONS[ operation ];
 		if ( ! handler && ADMIN_OPERATIONS[ operation ] ) {
+			// What IAM credentials open in Cognito is never for a web page, whatever its origin.
+			if ( fromWebPage( req ) ) {
+				throw cognitoError(
+					'forbidden',
+					'Admin operations are not accepted from web pages.'
+				);
+			}
 			// Any SigV4 signature is accepted (there are no IAM users here), but only from this machine.
 			if ( ! signed ) {
 				throw cognitoError( 'missingAuth' );
@@ -120,9 +134,14 @@ async function handleEmulator(
 		} );
 		return;
 	}
-	// Codes and the clock are test hooks: never reachable from another machine.
+	// Codes and the clock are test hooks: never reachable from another machine, nor from a web page (any page the
+	// developer visits could otherwise read codes or move the clock through their browser).
 	if ( ! isLoopback( req ) ) {
 		send( req, res, 403, { error: 'loopback only' } );
+		return;
+	}
+	if ( fromWebPage( req ) ) {
+		send( req, res, 403, { error: 'not for web pages' } );
 		return;
 	}
 	if ( url.pathname === '/_emulator/outbox' ) {
@@ -169,6 +188,31 @@ async function handleEmulator(
 	send( req, res, 404, { error: 'not found' } );
 }
 
+/**
+ * Whether a page on `origin` may call the public API: the emulator's own pages (hosted UI), the origins it was
+ * told about, or without such a list any loopback origin.
+ * @param ctx
+ * @param origin
+ */
+function originAllowed( ctx: Ctx, origin: string ): boolean {
+	let parsed: URL;
+	try {
+		parsed = new URL( origin );
+	} catch {
+		return false;
+	}
+	if ( parsed.origin === new URL( ctx.baseUrl ).origin ) {
+		return true;
+	}
+	if ( ctx.allowedOrigins ) {
+		return ctx.allowedOrigins.has( parsed.origin );
+	}
+	return (
+		[ 'http:', 'https:' ].includes( parsed.protocol ) &&
+		[ '127.0.0.1', 'localhost', '[::1]' ].includes( parsed.hostname )
+	);
+}
+
 export function createHandler( ctx: Ctx ) {
 	return async (
 		req: IncomingMessage,
@@ -176,6 +220,10 @@ export function createHandler( ctx: Ctx ) {
 	): Promise< void > => {
 		try {
 			const url = new URL( req.url ?? '/', 'http://emulator' );
+			const origin = req.headers.origin;
+			if ( origin !== undefined && originAllowed( ctx, origin ) ) {
+				allowOrigin( req );
+			}
 			if ( req.method === 'OPTIONS' ) {
 				res.writeHead( 204, corsHeaders( req ) );
 				res.end();

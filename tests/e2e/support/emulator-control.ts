@@ -105,6 +105,10 @@ export async function startEmulator(): Promise< void > {
 			env( 'EMULATOR_PORT' ),
 			'--data',
 			env( 'EMULATOR_DATA' ),
+			...( process.env.EMULATOR_ALLOWED_ORIGINS ?? '' )
+				.split( ' ' )
+				.filter( Boolean )
+				.flatMap( ( origin ) => [ '--allow-origin', origin ] ),
 			'--quiet',
 		],
 		{ cwd: ROOT, detached: true, stdio: 'ignore' }
