@@ -93,7 +93,16 @@ final class Errors {
 	}
 
 	/**
-	 * Malformed body that passed the schema (e.g. a non-string token from a filter).
+	 * A method override, or a wire method that is not the route's (a GET turned into a sign-in by `?_method=POST`).
+	 */
+	public static function method_not_allowed(): \WP_Error {
+		self::log( 'request rejected: method override or a method other than the route\'s' );
+		return new \WP_Error( 'cognito_blocks_method_not_allowed', __( 'This request must be sent as a POST (sign-in) or DELETE (sign-out), without a method override.', 'cognito-blocks' ), array( 'status' => 405 ) );
+	}
+
+	/**
+	 * Malformed body that passed the schema (e.g. a non-string token from a filter), or a token sent anywhere but
+	 * in the JSON body.
 	 */
 	public static function bad_request(): \WP_Error {
 		return new \WP_Error( 'cognito_blocks_bad_request', __( 'The request is malformed.', 'cognito-blocks' ), array( 'status' => 400 ) );

@@ -14,13 +14,19 @@ use CognitoBlocks\Users\LoginDenied;
 
 /**
  * `POST /cognito-blocks/v1/session` signs in; `DELETE` signs out. The only place a WordPress session is created
- * from Cognito.
+ * from Cognito. Only a real POST or DELETE is served: WordPress's `_method` / X-HTTP-Method-Override would let a
+ * plain GET link reach the sign-in handler, so either gets 405; and the token is read from the JSON body only.
  */
 final class SessionController {
 
 	public const NAMESPACE = 'cognito-blocks/v1';
 
 	public const ROUTE = '/session';
+
+	/**
+	 * The methods the route serves (the Allow header of a 405).
+	 */
+	private const ALLOW = 'POST, DELETE';
 
 	/**
 	 * The `rest_api_init` action.
@@ -70,11 +76,21 @@ final class SessionController {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public static function create_session( \WP_REST_Request $request ): \WP_REST_Response|\WP_Error {
+		$refused = self::refuse_other_methods( $request, 'POST' );
+		if ( null !== $refused ) {
+			return $refused;
+		}
 		if ( ! OriginCheck::allows( self::header( $request, 'origin' ), self::header( $request, 'referer' ), array( home_url( '/' ), site_url( '/' ) ) ) ) {
 			return Errors::bad_origin();
 		}
-		$token    = $request->get_param( 'idToken' );
-		$redirect = $request->get_param( 'redirectTo' );
+		// The JSON body only (already checked against the args' schema): get_param() would also take a token from
+		// the query string, where it leaks into logs and history and can ride on a link; or from a form post.
+		$body = (array) $request->get_json_params(); // Null when the body is not JSON.
+		if ( array_key_exists( 'idToken', $request->get_query_params() ) ) {
+			return Errors::bad_request();
+		}
+		$token    = $body['idToken'] ?? null;
+		$redirect = $body['redirectTo'] ?? null;
 		if ( ! is_string( $token ) || ( null !== $redirect && ! is_string( $redirect ) ) ) {
 			return Errors::bad_request();
 		}
@@ -119,7 +135,7 @@ final class SessionController {
 			return Errors::login_denied( new LoginDenied( LoginDenied::NOT_ALLOWED, 'cognito_blocks_allow_login filter' ) );
 		}
 
-		return self::open_session( $user, $claims, (bool) $request->get_param( 'remember' ), (string) $redirect );
+		return self::open_session( $user, $claims, self::remember( $body ), (string) $redirect );
 	}
 
 	/**
@@ -185,11 +201,18 @@ final class SessionController {
 	}
 
 	/**
-	 * Signs out.
+	 * Signs out: wp_logout() destroys the session token on the server (the old cookies stop working) and clears
+	 * the cookies.
 	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @phpstan-param \WP_REST_Request<array<string,mixed>> $request
 	 * @return \WP_REST_Response
 	 */
-	public static function delete_session(): \WP_REST_Response {
+	public static function delete_session( \WP_REST_Request $request ): \WP_REST_Response {
+		$refused = self::refuse_other_methods( $request, 'DELETE' );
+		if ( null !== $refused ) {
+			return $refused;
+		}
 		$user = wp_get_current_user();
 		wp_logout();
 
@@ -203,6 +226,33 @@ final class SessionController {
 		$response = new \WP_REST_Response( array( 'signedOut' => true ), 200 );
 		$response->header( 'Cache-Control', 'no-store, private' );
 		return $response;
+	}
+
+	/**
+	 * A 405 (with Allow) unless the request came with the handler's method on the wire and without an override.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @param string           $method  The handler's method.
+	 * @phpstan-param \WP_REST_Request<array<string,mixed>> $request
+	 */
+	private static function refuse_other_methods( \WP_REST_Request $request, string $method ): ?\WP_REST_Response {
+		$wire = isset( $_SERVER['REQUEST_METHOD'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REQUEST_METHOD'] ) ) : null;
+		if ( RequestMethod::is_real( $wire, $method, $request->get_query_params(), self::header( $request, 'x_http_method_override' ) ) ) {
+			return null;
+		}
+		$response = rest_convert_error_to_response( Errors::method_not_allowed() );
+		$response->header( 'Allow', self::ALLOW );
+		$response->header( 'Cache-Control', 'no-store, private' );
+		return $response;
+	}
+
+	/**
+	 * The body's `remember` (the schema sanitised it to a boolean when present).
+	 *
+	 * @param array<mixed,mixed> $body JSON body.
+	 */
+	private static function remember( array $body ): bool {
+		return isset( $body['remember'] ) && true === $body['remember'];
 	}
 
 	/**

@@ -17,6 +17,8 @@ require_once __DIR__ . '/JwksFixture.php';
 
 final class SessionEndpointTest extends TestCase {
 
+	private const PATH = '/wp-json/cognito-blocks/v1/session';
+
 	private static JwksFixture $jwks;
 
 	private static mixed $saved_settings = false;
@@ -81,7 +83,7 @@ final class SessionEndpointTest extends TestCase {
 	 *
 	 * @param string               $body    Raw body.
 	 * @param array<string,string> $headers Extra headers; Origin defaults to the site.
-	 * @return array{status:int,body:mixed,raw:string}
+	 * @return array{status:int,body:mixed,raw:string,headers:array<string,string>,cookies:array<string,string>}
 	 */
 	private static function post( string $body, array $headers = array() ): array {
 		$headers = array_merge(
@@ -91,16 +93,33 @@ final class SessionEndpointTest extends TestCase {
 			),
 			$headers
 		);
-		$curl = curl_init( self::$url . '/wp-json/cognito-blocks/v1/session' );
-		curl_setopt_array( $curl, self::curl_options( $body, $headers ) );
+		return self::request( 'POST', self::PATH, $body, $headers );
+	}
+
+	/**
+	 * One request to the site; redirects are not followed.
+	 *
+	 * @param string               $method  HTTP method as sent on the wire.
+	 * @param string               $path    Path and query.
+	 * @param string|null          $body    Raw body.
+	 * @param array<string,string> $headers Headers (empty values are left out).
+	 * @return array{status:int,body:mixed,raw:string,headers:array<string,string>,cookies:array<string,string>}
+	 */
+	private static function request( string $method, string $path, ?string $body = null, array $headers = array() ): array {
+		$curl = curl_init( self::$url . $path );
+		curl_setopt_array( $curl, self::curl_options( $body, $headers, $method ) );
 		$received = array();
+		$cookies  = array();
 		curl_setopt(
 			$curl,
 			CURLOPT_HEADERFUNCTION,
-			static function ( $handle, string $line ) use ( &$received ): int {
+			static function ( $handle, string $line ) use ( &$received, &$cookies ): int {
 				$parts = explode( ':', $line, 2 );
 				if ( 2 === count( $parts ) ) {
 					$received[ strtolower( trim( $parts[0] ) ) ] = trim( $parts[1] );
+				}
+				if ( preg_match( '/^set-cookie:\s*([^=;\s]+)=([^;]*)/i', $line, $match ) ) {
+					$cookies[ $match[1] ] = urldecode( $match[2] );
 				}
 				return strlen( $line );
 			}
@@ -113,6 +132,7 @@ final class SessionEndpointTest extends TestCase {
 			'body'    => json_decode( $raw, true ),
 			'raw'     => $raw,
 			'headers' => $received,
+			'cookies' => $cookies,
 		);
 	}
 
@@ -120,20 +140,26 @@ final class SessionEndpointTest extends TestCase {
 	 * @param array<string,string> $headers Headers.
 	 * @return array<int,mixed>
 	 */
-	private static function curl_options( string $body, array $headers ): array {
+	private static function curl_options( ?string $body, array $headers, string $method = 'POST' ): array {
 		$lines = array();
 		foreach ( $headers as $name => $value ) {
 			if ( '' !== $value ) {
 				$lines[] = $name . ': ' . $value;
 			}
 		}
-		return array(
-			CURLOPT_CUSTOMREQUEST  => 'POST',
-			CURLOPT_POSTFIELDS     => $body,
+		$options = array(
+			CURLOPT_CUSTOMREQUEST  => $method,
 			CURLOPT_HTTPHEADER     => $lines,
 			CURLOPT_RETURNTRANSFER => true,
 			CURLOPT_TIMEOUT        => 30,
 		);
+		if ( 'HEAD' === $method ) {
+			$options[ CURLOPT_NOBODY ] = true;
+		}
+		if ( null !== $body ) {
+			$options[ CURLOPT_POSTFIELDS ] = $body;
+		}
+		return $options;
 	}
 
 	private static function sign_in( string $token ): array {
@@ -322,7 +348,7 @@ final class SessionEndpointTest extends TestCase {
 		$handles = array();
 		for ( $i = 0; $i < 50; $i++ ) {
 			$body = (string) json_encode( array( 'idToken' => self::$jwks->token( array( 'sub' => $sub, 'email' => $sub . '@example.com' ) ) ) );
-			$curl = curl_init( self::$url . '/wp-json/cognito-blocks/v1/session' );
+			$curl = curl_init( self::$url . self::PATH );
 			curl_setopt_array( $curl, self::curl_options( $body, array( 'Content-Type' => 'application/json', 'Origin' => self::$url ) ) );
 			curl_multi_add_handle( $multi, $curl );
 			$handles[] = $curl;
@@ -353,5 +379,183 @@ final class SessionEndpointTest extends TestCase {
 		$count = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->usermeta} WHERE meta_key = %s AND meta_value = %s", Identity::META_KEY, Identity::key( self::$jwks->issuer(), $sub ) ) );
 		$this->assertSame( 1, $count );
 		$this->assertCount( 1, get_users( array( 'search' => $sub . '@example.com', 'search_columns' => array( 'user_email' ) ) ) );
+	}
+
+	/**
+	 * Headers of a same-site request: the Origin (or Referer) the endpoint's origin check wants.
+	 *
+	 * @param array<string,string> $extra More headers.
+	 * @return array<string,string>
+	 */
+	private static function site_headers( array $extra = array() ): array {
+		return array_merge( array( 'Referer' => self::$url . '/some-post/' ), $extra );
+	}
+
+	/**
+	 * Whether a response set the logged-in cookie to a value (not the expiry that clears it).
+	 *
+	 * @param array{cookies:array<string,string>} $response Response.
+	 */
+	private static function sets_logged_in_cookie( array $response ): bool {
+		$value = $response['cookies'][ LOGGED_IN_COOKIE ] ?? '';
+		return '' !== $value && 'deleted' !== $value && ' ' !== $value;
+	}
+
+	/**
+	 * Signs in over HTTP with a real POST.
+	 *
+	 * @return array{id:int,cookie:string,logged_in:string}
+	 */
+	private static function open_session(): array {
+		$result = self::sign_in( self::$jwks->token( array( 'email' => 'm' . bin2hex( random_bytes( 4 ) ) . '@example.com' ) ) );
+		self::assertSame( 200, $result['status'], $result['raw'] );
+		self::assertTrue( self::sets_logged_in_cookie( $result ) );
+		$pairs = array();
+		foreach ( $result['cookies'] as $name => $value ) {
+			$pairs[] = $name . '=' . rawurlencode( $value );
+		}
+		return array(
+			'id'        => (int) $result['body']['userId'],
+			'cookie'    => implode( '; ', $pairs ),
+			'logged_in' => $result['cookies'][ LOGGED_IN_COOKIE ],
+		);
+	}
+
+	/**
+	 * The REST nonce of a signed-in browser, as core's admin-ajax hands it out.
+	 *
+	 * @param array{cookie:string} $session Session.
+	 */
+	private static function nonce( array $session ): string {
+		$result = self::request( 'GET', '/wp-admin/admin-ajax.php?action=rest-nonce', null, array( 'Cookie' => $session['cookie'] ) );
+		self::assertSame( 200, $result['status'], 'signed in: ' . $result['raw'] );
+		return trim( $result['raw'] );
+	}
+
+	/**
+	 * Whether the session behind a logged-in cookie is still valid on the server.
+	 *
+	 * @param array{id:int,logged_in:string} $session Session.
+	 */
+	private static function session_alive( array $session ): bool {
+		$parts = explode( '|', $session['logged_in'] );
+		wp_cache_flush();
+		return 4 === count( $parts ) && \WP_Session_Tokens::get_instance( $session['id'] )->verify( $parts[2] );
+	}
+
+	/**
+	 * @param array{status:int,body:mixed,raw:string} $result Response.
+	 */
+	private function assertMethodRefused( array $result, string $what ): void {
+		$this->assertSame( 405, $result['status'], $what . ': ' . $result['raw'] );
+		$this->assertIsArray( $result['body'], $what );
+		$this->assertSame( 'cognito_blocks_method_not_allowed', $result['body']['code'], $what );
+		$this->assertFalse( self::sets_logged_in_cookie( $result ), $what . ' must not sign in' );
+	}
+
+	public function test_a_get_turned_into_post_by_method_override_does_not_sign_in(): void {
+		$token = self::$jwks->token();
+		$query = http_build_query(
+			array(
+				'_method' => 'POST',
+				'idToken' => $token,
+			)
+		);
+		// A link on the site itself (a comment, a forum post) passes the origin check through its Referer.
+		$this->assertMethodRefused( self::request( 'GET', self::PATH . '?' . $query, null, self::site_headers() ), 'GET ?_method=POST' );
+		$this->assertMethodRefused( self::request( 'GET', '/?rest_route=/cognito-blocks/v1/session&' . $query, null, self::site_headers() ), 'GET ?rest_route=…&_method=POST' );
+		$this->assertMethodRefused(
+			self::request( 'GET', self::PATH . '?idToken=' . rawurlencode( $token ), null, self::site_headers( array( 'X-HTTP-Method-Override' => 'POST' ) ) ),
+			'GET with X-HTTP-Method-Override: POST'
+		);
+		$this->assertMethodRefused(
+			self::request( 'GET', self::PATH, (string) json_encode( array( 'idToken' => $token ) ), self::site_headers( array( 'Content-Type' => 'application/json', 'X-HTTP-Method-Override' => 'POST' ) ) ),
+			'GET with a JSON body and X-HTTP-Method-Override: POST'
+		);
+		$head = self::request( 'HEAD', self::PATH . '?' . $query, null, self::site_headers() );
+		$this->assertSame( 405, $head['status'] );
+		$this->assertFalse( self::sets_logged_in_cookie( $head ), 'HEAD ?_method=POST must not sign in' );
+
+		// The token was never used: it still signs in once, through a real POST.
+		$real = self::request( 'POST', self::PATH, (string) json_encode( array( 'idToken' => $token ) ), array( 'Content-Type' => 'application/json', 'Origin' => self::$url ) );
+		$this->assertSame( 200, $real['status'], $real['raw'] );
+	}
+
+	public function test_a_real_post_with_an_override_is_refused_too(): void {
+		$body = (string) json_encode( array( 'idToken' => self::$jwks->token() ) );
+		$json = array(
+			'Content-Type' => 'application/json',
+			'Origin'       => self::$url,
+		);
+		$this->assertMethodRefused( self::request( 'POST', self::PATH . '?_method=POST', $body, $json ), 'POST ?_method=POST' );
+		$this->assertMethodRefused( self::request( 'POST', self::PATH, $body, $json + array( 'X-HTTP-Method-Override' => 'POST' ) ), 'POST with X-HTTP-Method-Override: POST' );
+	}
+
+	public function test_the_token_is_read_only_from_the_json_body(): void {
+		$token = self::$jwks->token();
+		$json  = array(
+			'Content-Type' => 'application/json',
+			'Origin'       => self::$url,
+		);
+		foreach (
+			array(
+				'query string, empty JSON body' => array( self::PATH . '?idToken=' . rawurlencode( $token ), '{}', $json ),
+				'query string, no body'         => array( self::PATH . '?idToken=' . rawurlencode( $token ), null, array( 'Origin' => self::$url ) ),
+				'form-encoded body'             => array( self::PATH, http_build_query( array( 'idToken' => $token ) ), array( 'Content-Type' => 'application/x-www-form-urlencoded', 'Origin' => self::$url ) ),
+				'query and JSON body both'      => array( self::PATH . '?idToken=' . rawurlencode( $token ), (string) json_encode( array( 'idToken' => $token ) ), $json ),
+			) as $what => list( $path, $body, $headers )
+		) {
+			$result = self::request( 'POST', $path, $body, $headers );
+			$this->assertSame( 400, $result['status'], $what . ': ' . $result['raw'] );
+			$this->assertIsArray( $result['body'], $what );
+			$this->assertContains( $result['body']['code'], array( 'cognito_blocks_bad_request', 'rest_missing_callback_param' ), $what );
+			$this->assertFalse( self::sets_logged_in_cookie( $result ), $what . ' must not sign in' );
+		}
+	}
+
+	public function test_delete_needs_the_nonce_refuses_overrides_and_ends_the_session_on_the_server(): void {
+		$session = self::open_session();
+		$nonce   = self::nonce( $session );
+		$this->assertMatchesRegularExpression( '/^[0-9a-f]{10}$/', $nonce );
+		$cookie = array( 'Cookie' => $session['cookie'] );
+
+		$none = self::request( 'DELETE', self::PATH, null, $cookie );
+		$this->assertSame( 401, $none['status'], $none['raw'] );
+		$this->assertSame( 'cognito_blocks_not_signed_in', $none['body']['code'] );
+
+		$bad = self::request( 'DELETE', self::PATH, null, $cookie + array( 'X-WP-Nonce' => 'abcdef0123' ) );
+		$this->assertSame( 403, $bad['status'], $bad['raw'] );
+		$this->assertSame( 'rest_cookie_invalid_nonce', $bad['body']['code'] );
+		$this->assertTrue( self::session_alive( $session ), 'a refused DELETE leaves the session' );
+
+		foreach (
+			array(
+				'POST ?_method=DELETE'                      => array( 'POST', self::PATH . '?_method=DELETE&_wpnonce=' . $nonce, array() ),
+				'GET ?_method=DELETE'                       => array( 'GET', self::PATH . '?_method=DELETE&_wpnonce=' . $nonce, array() ),
+				'GET ?rest_route=…&_method=DELETE'          => array( 'GET', '/?rest_route=/cognito-blocks/v1/session&_method=DELETE&_wpnonce=' . $nonce, array() ),
+				'POST with X-HTTP-Method-Override: DELETE'  => array( 'POST', self::PATH, array( 'X-HTTP-Method-Override' => 'DELETE', 'X-WP-Nonce' => $nonce ) ),
+				'GET with X-HTTP-Method-Override: DELETE'   => array( 'GET', self::PATH, array( 'X-HTTP-Method-Override' => 'DELETE', 'X-WP-Nonce' => $nonce ) ),
+				'DELETE ?_method=DELETE'                    => array( 'DELETE', self::PATH . '?_method=DELETE', array( 'X-WP-Nonce' => $nonce ) ),
+			) as $what => list( $method, $path, $headers )
+		) {
+			$result = self::request( $method, $path, null, $cookie + $headers );
+			$this->assertSame( 405, $result['status'], $what . ': ' . $result['raw'] );
+			$this->assertSame( 'cognito_blocks_method_not_allowed', $result['body']['code'], $what );
+			$this->assertTrue( self::session_alive( $session ), $what . ' must not sign out' );
+		}
+
+		$deleted = self::request( 'DELETE', self::PATH, null, $cookie + array( 'X-WP-Nonce' => $nonce ) );
+		$this->assertSame( 200, $deleted['status'], $deleted['raw'] );
+		$this->assertSame( array( 'signedOut' => true ), $deleted['body'] );
+		$this->assertFalse( self::sets_logged_in_cookie( $deleted ), 'the logged-in cookie is cleared' );
+		$this->assertSame( '1', $deleted['cookies']['cognito_blocks_signed_out'] ?? null );
+
+		// The old cookies no longer work: the session token is gone from the server, not just the browser.
+		$this->assertFalse( self::session_alive( $session ) );
+		$this->assertFalse( wp_validate_auth_cookie( $session['logged_in'], 'logged_in' ) );
+		$replay = self::request( 'GET', '/wp-admin/admin-ajax.php?action=rest-nonce', null, $cookie );
+		$this->assertNotSame( 200, $replay['status'], 'a replayed cookie is signed out: ' . $replay['raw'] );
+		$again = self::request( 'DELETE', self::PATH, null, $cookie + array( 'X-WP-Nonce' => $nonce ) );
+		$this->assertContains( $again['status'], array( 401, 403 ), $again['raw'] );
 	}
 }
