@@ -270,9 +270,9 @@ final class SessionController {
 	/**
 	 * The connecting address. Forwarded-for headers are ignored: any client can set them, and a site behind a
 	 * proxy should set REMOTE_ADDR from the proxy's header in wp-config.php, where it knows the proxy.
+	 * RateLimiter::bucket() validates it (zone ids, IPv4-mapped IPv6, anything unparsable).
 	 */
 	private static function client_ip(): string {
-		$ip = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
-		return false !== filter_var( $ip, FILTER_VALIDATE_IP ) ? $ip : 'unknown';
+		return isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
 	}
 }
