@@ -74,14 +74,15 @@ final class AttributeSync {
 	}
 
 	/**
-	 * Whether the account may switch to the token's email: WordPress sends password resets there, so only a
-	 * verified address that no other account uses.
+	 * Whether an account may take the token's email, on creation as on a later sign-in: WordPress sends password
+	 * resets and notifications there and Gravatar follows it, so only an address Cognito has verified (see
+	 * Identity::email_verified()) that no other account uses.
 	 *
-	 * @param int                 $user_id User.
+	 * @param int                 $user_id The account; 0 for one about to be created.
 	 * @param string              $email   Token email.
 	 * @param array<string,mixed> $claims  Verified claims.
 	 */
-	private static function may_take_email( int $user_id, string $email, array $claims ): bool {
+	public static function may_take_email( int $user_id, string $email, array $claims ): bool {
 		if ( ! Identity::email_verified( $claims ) || ! is_email( $email ) ) {
 			return false;
 		}

@@ -9,7 +9,9 @@ namespace CognitoBlocks\Users;
 
 /**
  * Picks a unique, sanitised login from the token: preferred_username, else the email's local part, else the
- * Cognito username, else "user"; a numeric suffix (then a random one) makes it unique.
+ * Cognito username, else "user"; a numeric suffix (then a random one) makes it unique. A derived login never holds
+ * an "@", so it can never be an email address: wp-login.php takes a name as a login before trying it as an email,
+ * and a login equal to someone's address (now or once they register with it) would stand in for them.
  */
 final class LoginName {
 
@@ -48,10 +50,9 @@ final class LoginName {
 	 * @param array<string,mixed> $claims Verified claims.
 	 */
 	public static function base( array $claims ): string {
-		$email      = is_string( $claims['email'] ?? null ) ? $claims['email'] : '';
 		$candidates = array(
 			$claims['preferred_username'] ?? null,
-			str_contains( $email, '@' ) ? strstr( $email, '@', true ) : null,
+			$claims['email'] ?? null,
 			$claims['cognito:username'] ?? null,
 		);
 		foreach ( $candidates as $candidate ) {
@@ -64,14 +65,16 @@ final class LoginName {
 	}
 
 	/**
-	 * Lowercase ASCII letters, digits and . _ - @ (a subset of what WordPress allows in strict mode).
+	 * Lowercase ASCII letters, digits and . _ - (a subset of what WordPress allows in strict mode), from the text
+	 * before its first "@" (an email address gives its local part).
 	 *
 	 * @param string $raw Untrusted text.
 	 */
 	public static function sanitize( string $raw ): string {
-		$login = (string) preg_replace( '/[^a-z0-9_.@\-]/', '', strtolower( $raw ) );
-		$login = trim( $login, '._-@' );
-		return rtrim( substr( $login, 0, self::MAX_LENGTH ), '._-@' );
+		$local = explode( '@', $raw, 2 )[0];
+		$login = (string) preg_replace( '/[^a-z0-9_.\-]/', '', strtolower( $local ) );
+		$login = trim( $login, '._-' );
+		return rtrim( substr( $login, 0, self::MAX_LENGTH ), '._-' );
 	}
 
 	/**

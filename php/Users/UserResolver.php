@@ -11,7 +11,8 @@ use CognitoBlocks\Settings\Config;
 
 /**
  * Applies the identity policy: a bound user signs in (changed mapped attributes updated, roles optionally synced);
- * a new identity is linked to an existing account by verified email when allowed (never an administrator), else
+ * a new identity is linked to an existing account by verified email when allowed (never an administrator, super
+ * admin or holder of a capability the `never_link_capabilities` setting lists), else
  * created when the policy says so. The first sign-in runs under a site-wide lock with a second lookup inside it,
  * so concurrent first sign-ins of one identity create exactly one user.
  */
@@ -116,12 +117,31 @@ final class UserResolver {
 		if ( ! $this->config->link_by_verified_email() || ! Identity::email_verified( $claims ) ) {
 			return false;
 		}
-		// Administrators are linked by an administrator, never by whoever controls a pool account with their email.
-		if ( user_can( $user, 'manage_options' ) || is_super_admin( (int) $user->ID ) ) {
+		// Powerful accounts are linked by an administrator, never by whoever controls a pool account with their email.
+		if ( $this->never_linked( $user ) ) {
 			return false;
 		}
 		// An account bound to another identity stays with it.
 		return '' === (string) get_user_meta( (int) $user->ID, Identity::META_KEY, true );
+	}
+
+	/**
+	 * Whether an account is kept from automatic linking: a super admin, or a holder of any capability of the
+	 * `never_link_capabilities` setting or of manage_options (administrators, whatever the setting says), granted
+	 * by its roles or its own capabilities, or by WordPress's capability mapping.
+	 *
+	 * @param \WP_User $user Account with the token's email.
+	 */
+	private function never_linked( \WP_User $user ): bool {
+		if ( is_super_admin( (int) $user->ID ) ) {
+			return true;
+		}
+		foreach ( array_unique( array_merge( array( 'manage_options' ), $this->config->never_link_capabilities() ) ) as $capability ) {
+			if ( ! empty( $user->allcaps[ $capability ] ) || user_can( $user, $capability ) ) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -137,7 +157,9 @@ final class UserResolver {
 			throw new LoginDenied( LoginDenied::NO_ROLE, 'no valid role for a new account' );
 		}
 		$fields = AttributeMapper::user_fields( $claims );
-		if ( isset( $fields['user_email'] ) && ( ! is_email( $fields['user_email'] ) || false !== email_exists( $fields['user_email'] ) ) ) {
+		// Without a verified address no other account uses, the account starts without an email (WordPress allows
+		// that) and takes the address at a later sign-in, once Cognito has verified it.
+		if ( isset( $fields['user_email'] ) && ! AttributeSync::may_take_email( 0, $fields['user_email'], $claims ) ) {
 			unset( $fields['user_email'] );
 		}
 		$userdata = array_merge(
@@ -238,13 +260,15 @@ final class UserResolver {
 	}
 
 	/**
-	 * Whether a login name is used or disallowed.
+	 * Whether a login name is used, is another account's email address, or is disallowed.
 	 *
 	 * @param string $login Candidate login.
 	 */
 	public static function login_taken( string $login ): bool {
 		/** This filter is documented in wp-includes/user.php */
 		$illegal = (array) apply_filters( 'illegal_user_logins', array() ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- Core filter, honoured as wp_insert_user() does.
-		return false !== username_exists( $login ) || in_array( strtolower( $login ), array_map( 'strtolower', $illegal ), true );
+		// Another account's email too: wp-login.php tries a name as a login before as an email, so a login equal to
+		// someone's address would take over their email sign-in.
+		return false !== username_exists( $login ) || false !== email_exists( $login ) || in_array( strtolower( $login ), array_map( 'strtolower', $illegal ), true );
 	}
 }

@@ -48,6 +48,17 @@ final class UserRulesTest extends TestCase {
 		$this->assertSame( 50, strlen( LoginName::sanitize( str_repeat( 'x', 80 ) ) ) );
 	}
 
+	public function test_a_derived_login_is_never_an_email_address(): void {
+		$free = static fn(): bool => false;
+		$this->assertSame( 'victim', LoginName::derive( array( 'preferred_username' => 'Victim@Example.com' ), $free ) );
+		$this->assertSame( 'a1b2', LoginName::derive( array( 'cognito:username' => 'a1b2@pool.example' ), $free ) );
+		$this->assertSame( 'grace', LoginName::derive( array( 'preferred_username' => '@example.com', 'email' => 'grace@example.com' ), $free ) );
+		$this->assertSame( 'ada', LoginName::sanitize( 'ada@@example.com' ) );
+		foreach ( array( 'a@b.c', '"x@y"@z.example', 'x@y@z' ) as $raw ) {
+			$this->assertStringNotContainsString( '@', LoginName::sanitize( $raw ), $raw );
+		}
+	}
+
 	public function test_login_is_made_unique(): void {
 		$taken = array( 'ada', 'ada-2' );
 		$login = LoginName::derive( array( 'preferred_username' => 'ada' ), static fn( string $l ): bool => in_array( $l, $taken, true ) );
