@@ -12,16 +12,18 @@ use CognitoBlocks\Settings\Settings;
 
 /**
  * Prints a copy of a form's first step: the same elements and class names as the React views
- * (src/components/sign-in-form, sign-up-form, forgot-password-form, step/, form/) with the same texts, read
- * from the same attributes as src/components/account-flow/config.ts. Whatever the theme's CSS does to headings,
+ * (src/components/sign-in-form, sign-up-form, forgot-password-form, step/, form/), read from the same attributes
+ * as src/components/account-flow/config.ts. Its texts, field rules and standard attributes come from the tables
+ * the views are tested against (contract/step-texts.json, sign-up-fields.json, standard-attributes.json); the
+ * layout-shift e2e test checks that the skeleton and the mounted form say the same words at the same height. Whatever the theme's CSS does to headings,
  * labels, inputs and buttons, it does to both, so the page does not move when the form replaces it.
  *
  * Its fields are live from first paint: a visitor can focus and type before the script has run, and
  * src/wp/skeleton-handover.ts carries what was typed (and the focus) into the form when it takes over. Nothing
  * can be sent before then: the inputs have no names and the submit button, the form's default button, stays
  * disabled, so Enter submits nothing; the links and the show-password toggle wait too. Labels point at their
- * inputs with ids of their own (`cognito-blocks-skeleton-<n>-<k>`), which the mounted form replaces. Keep it
- * in step with the views.
+ * inputs with ids of their own (`cognito-blocks-skeleton-<n>-<k>`), which the mounted form replaces. The markup
+ * itself (elements, classes) is kept in step with the views by hand.
  */
 final class Skeleton {
 
@@ -59,37 +61,29 @@ final class Skeleton {
 
 		$level   = isset( $attributes['headingLevel'] ) && is_int( $attributes['headingLevel'] ) && $attributes['headingLevel'] >= 1 && $attributes['headingLevel'] <= 6 ? $attributes['headingLevel'] : 2;
 		$by_mail = 'email' === ( $attributes['usernameKind'] ?? '' );
-		$login   = $by_mail ? __( 'Email', 'cognito-blocks' ) : __( 'Username or email', 'cognito-blocks' );
+		$login   = self::text( $by_mail ? 'labels.email' : 'labels.usernameOrEmail' );
+		$input   = self::input( $by_mail ? 'email' : 'text', 'username' );
 
 		switch ( $entry ) {
 			case 'signUp':
-				$heading = __( 'Create an account', 'cognito-blocks' );
-				$submit  = __( 'Create account', 'cognito-blocks' );
-				$fields  = self::sign_up_fields( $attributes, $flag( 'usernameField', false ), $text( 'terms' ), $flag( 'requireTerms', false ) );
-				$links   = array( __( 'Already have an account? Sign in', 'cognito-blocks' ) => $flag( 'showSignIn', true ) );
-				$default = '';
+				$fields = self::sign_up_fields( $attributes, $flag( 'usernameField', false ), $text( 'terms' ), $flag( 'requireTerms', false ) );
 				break;
 			case 'forgotPassword':
-				$heading = __( 'Reset your password', 'cognito-blocks' );
-				$submit  = __( 'Send code', 'cognito-blocks' );
-				$fields  = self::field( $login, self::input( $by_mail ? 'email' : 'text', 'username' ) );
-				$links   = array( __( 'Back to sign in', 'cognito-blocks' ) => $flag( 'showSignIn', true ) );
-				$default = __( 'Enter your account and we will send you a code to choose a new password.', 'cognito-blocks' );
+				$fields = self::field( $login, $input );
 				break;
 			default:
-				$heading = __( 'Sign in', 'cognito-blocks' );
-				$submit  = __( 'Sign in', 'cognito-blocks' );
-				$fields  = self::field( $login, self::input( $by_mail ? 'email' : 'text', 'username' ) )
-					. self::field( __( 'Password', 'cognito-blocks' ), self::password( 'current-password' ) )
-					. ( $flag( 'showRemember', false ) ? self::checkbox( esc_html__( 'Remember me', 'cognito-blocks' ) ) : '' );
-				$links   = array(
-					__( 'Forgot your password?', 'cognito-blocks' ) => $flag( 'showForgotPassword', true ),
-					__( 'Create an account', 'cognito-blocks' )     => $flag( 'showCreateAccount', true ),
-				);
-				$default = '';
+				$fields = self::field( $login, $input )
+					. self::field( self::text( 'labels.password' ), self::password( 'current-password' ) )
+					. ( $flag( 'showRemember', false ) ? self::checkbox( esc_html( self::text( 'labels.remember' ) ) ) : '' );
 		}
-
-		$description = '' !== $text( 'description' ) ? $text( 'description' ) : $default;
+		$heading = self::text( "steps.$entry.heading" );
+		$submit  = self::text( "steps.$entry.submit" );
+		// Each link shows while the attribute named by its key is on (all are on by default).
+		$links = array();
+		foreach ( array_keys( (array) ( self::texts()['steps'][ $entry ]['links'] ?? array() ) ) as $shown_by ) {
+			$links[ self::text( "steps.$entry.links.$shown_by" ) ] = $flag( (string) $shown_by, true );
+		}
+		$description = '' !== $text( 'description' ) ? $text( 'description' ) : self::text( "steps.$entry.description" );
 		return sprintf(
 			'<div class="cognito-blocks-form cognito-blocks__step cognito-blocks__step--%1$s cognito-blocks__skeleton">'
 				. '<h%2$d class="cognito-blocks__heading">%3$s</h%2$d>%4$s'
@@ -116,15 +110,15 @@ final class Skeleton {
 	 * @param bool                $require_terms  Terms as a checkbox.
 	 */
 	private static function sign_up_fields( array $attributes, bool $username_field, string $terms, bool $require_terms ): string {
-		$html = $username_field ? self::field( __( 'Username', 'cognito-blocks' ), self::input( 'text', 'username' ) ) : '';
+		$html = $username_field ? self::field( self::text( 'labels.username' ), self::input( 'text', 'username' ) ) : '';
 		foreach ( self::attribute_fields( $attributes['fields'] ?? null ) as $field ) {
 			$label = esc_html( $field['label'] );
 			if ( ! $field['required'] ) {
-				$label .= '<span class="cognito-blocks__optional"> ' . esc_html__( '(optional)', 'cognito-blocks' ) . '</span>';
+				$label .= '<span class="cognito-blocks__optional"> ' . esc_html( self::text( 'labels.optional' ) ) . '</span>';
 			}
 			$html .= self::field( $label, self::input( $field['type'], $field['autocomplete'] ), true );
 		}
-		$html .= self::field( __( 'Password', 'cognito-blocks' ), self::password( 'new-password', '<div class="cognito-blocks__details">' . self::checklist() . '</div>' ) );
+		$html .= self::field( self::text( 'labels.password' ), self::password( 'new-password', '<div class="cognito-blocks__details">' . self::checklist() . '</div>' ) );
 		if ( '' !== $terms && $require_terms ) {
 			$html .= self::checkbox( esc_html( $terms ) );
 		} elseif ( '' !== $terms ) {
@@ -261,7 +255,7 @@ final class Skeleton {
 		return static fn ( string $id ): string => '<div class="cognito-blocks__password"><input type="password" class="cognito-blocks__input cognito-blocks__password-input" id="' . esc_attr( $id ) . '" autocomplete="' . esc_attr( $autocomplete ) . '">'
 			. '<button type="button" class="cognito-blocks__toggle" disabled><svg class="cognito-blocks__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">'
 			. '<path fill="none" stroke="currentColor" stroke-width="2" d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z"></path><circle cx="12" cy="12" r="3" fill="none" stroke="currentColor" stroke-width="2"></circle></svg>'
-			. '<span class="cognito-blocks__sr-only">' . esc_html__( 'Show password', 'cognito-blocks' ) . '</span></button></div>' . $details;
+			. '<span class="cognito-blocks__sr-only">' . esc_html( self::text( 'labels.showPassword' ) ) . '</span></button></div>' . $details;
 	}
 
 	/**
@@ -272,15 +266,11 @@ final class Skeleton {
 		$policy = Settings::current()->password_policy();
 		$rules  = array_filter(
 			array(
-				'minLength' => sprintf(
-					/* translators: %d: minimum number of characters in a password. */
-					__( 'At least %d characters', 'cognito-blocks' ),
-					$policy['minLength']
-				),
-				'uppercase' => $policy['requireUppercase'] ? __( 'An uppercase letter', 'cognito-blocks' ) : '',
-				'lowercase' => $policy['requireLowercase'] ? __( 'A lowercase letter', 'cognito-blocks' ) : '',
-				'number'    => $policy['requireNumbers'] ? __( 'A number', 'cognito-blocks' ) : '',
-				'symbol'    => $policy['requireSymbols'] ? __( 'A special character', 'cognito-blocks' ) : '',
+				'minLength' => sprintf( self::text( 'checklist.rules.minLength' ), $policy['minLength'] ),
+				'uppercase' => $policy['requireUppercase'] ? self::text( 'checklist.rules.uppercase' ) : '',
+				'lowercase' => $policy['requireLowercase'] ? self::text( 'checklist.rules.lowercase' ) : '',
+				'number'    => $policy['requireNumbers'] ? self::text( 'checklist.rules.number' ) : '',
+				'symbol'    => $policy['requireSymbols'] ? self::text( 'checklist.rules.symbol' ) : '',
 			)
 		);
 		$items  = '';
@@ -289,10 +279,38 @@ final class Skeleton {
 				'<li class="cognito-blocks__rule" data-rule="%1$s" data-met="false"><svg class="cognito-blocks__rule-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="5" fill="none" stroke="currentColor" stroke-width="1.5"></circle></svg><span class="cognito-blocks__rule-label">%2$s</span><span class="cognito-blocks__sr-only"> %3$s</span></li>',
 				esc_attr( $rule ),
 				esc_html( $label ),
-				esc_html__( '(not yet)', 'cognito-blocks' )
+				esc_html( self::text( 'checklist.notYet' ) )
 			);
 		}
-		return '<div class="cognito-blocks__checklist"><p class="cognito-blocks__checklist-title">' . esc_html__( 'Your password needs:', 'cognito-blocks' ) . '</p><ul class="cognito-blocks__checklist-items">' . $items . '</ul></div>';
+		return '<div class="cognito-blocks__checklist"><p class="cognito-blocks__checklist-title">' . esc_html( self::text( 'checklist.title' ) ) . '</p><ul class="cognito-blocks__checklist-items">' . $items . '</ul></div>';
+	}
+
+	/**
+	 * The English texts of the first steps as the views say them (contract/step-texts.json).
+	 *
+	 * @return array<string,mixed>
+	 */
+	private static function texts(): array {
+		static $texts = null;
+		if ( null === $texts ) {
+			$decoded = wp_json_file_decode( Plugin::path( 'contract/step-texts.json' ), array( 'associative' => true ) );
+			$texts   = is_array( $decoded ) ? $decoded : array();
+		}
+		return $texts;
+	}
+
+	/**
+	 * One text of contract/step-texts.json by its dotted path, translated; empty when the table has none.
+	 *
+	 * @param string $path E.g. `steps.signIn.heading`.
+	 */
+	private static function text( string $path ): string {
+		$value = self::texts();
+		foreach ( explode( '.', $path ) as $key ) {
+			$value = is_array( $value ) ? ( $value[ $key ] ?? null ) : null;
+		}
+		// The msgids come from the views' literal strings (src/components), the same English text: see the table.
+		return is_string( $value ) ? translate( $value, 'cognito-blocks' ) : ''; // phpcs:ignore WordPress.WP.I18n.LowLevelTranslationFunction,WordPress.WP.I18n.NonSingularStringLiteralText -- msgids from contract/step-texts.json, extracted from the views.
 	}
 
 	/**
