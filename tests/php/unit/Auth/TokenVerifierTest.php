@@ -148,6 +148,30 @@ final class TokenVerifierTest extends TestCase {
 		$this->assertRejected( InvalidSignature::class, implode( '.', $parts ) );
 	}
 
+	/**
+	 * Key headers that name or carry a key (jku, x5u, jwk, x5c) are never followed nor used: only the pool's own
+	 * key set at its fixed URL counts.
+	 */
+	#[DataProvider( 'key_headers' )]
+	public function test_key_headers_in_the_token_are_never_fetched_or_trusted( string $header, mixed $value ): void {
+		$attacker = Tokens::jwk( 'attacker', Tokens::KID );
+		$value    = 'jwk' === $header ? $attacker : $value;
+		$this->assertRejected( InvalidSignature::class, Tokens::sign( Tokens::claims( self::NOW ), array( $header => $value ), 'attacker' ) );
+		$this->assertSame( array( Tokens::ISSUER . '/.well-known/jwks.json' ), $this->http->requests, 'only the pool\'s own key set is fetched' );
+	}
+
+	/**
+	 * @return array<string,array{0:string,1:mixed}>
+	 */
+	public static function key_headers(): array {
+		return array(
+			'jku'          => array( 'jku', 'https://attacker.example/jwks.json' ),
+			'x5u'          => array( 'x5u', 'https://attacker.example/cert.pem' ),
+			'embedded jwk' => array( 'jwk', null ),
+			'x5c'          => array( 'x5c', array( 'MIIBattacker' ) ),
+		);
+	}
+
 	public function test_rejects_an_unknown_kid(): void {
 		$this->assertRejected( UnknownKeyId::class, Tokens::sign( Tokens::claims( self::NOW ), array( 'kid' => 'nope' ) ) );
 	}
