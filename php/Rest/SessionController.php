@@ -101,20 +101,24 @@ final class SessionController {
 
 		$services = new SessionServices( $config );
 		$limiter  = $services->limiter();
-		$ip       = self::client_ip();
-		if ( $limiter->is_limited( $ip ) ) {
-			// The wait goes in the body (for the form's message) and in Retry-After (for any other client).
-			$wait     = $limiter->retry_after( $ip );
-			$response = rest_convert_error_to_response( Errors::rate_limited( $wait ) );
-			$response->header( 'Retry-After', (string) $wait );
-			return $response;
-		}
+		$ip       = self::client_ip( $request, $config->trusted_proxies() );
 
+		// The limit slows down whoever sends rejected tokens from one address; it never refuses a genuine token,
+		// so visitors who share an address (an office, a carrier's NAT, a proxy) are not locked out by one of them.
+		// Checking a token first costs little (a cached key and one RSA verification).
 		try {
 			$claims = $services->verifier()->verify( $token );
 			$user   = $services->users()->resolve( $claims );
 		} catch ( TokenRejected $e ) {
+			$limited = $limiter->is_limited( $ip );
 			$limiter->record_failure( $ip );
+			if ( $limited ) {
+				// The wait goes in the body (for the form's message) and in Retry-After (for any other client).
+				$wait     = $limiter->retry_after( $ip );
+				$response = rest_convert_error_to_response( Errors::rate_limited( $wait ) );
+				$response->header( 'Retry-After', (string) $wait );
+				return $response;
+			}
 			return Errors::invalid_token( $e );
 		} catch ( KeysUnavailable $e ) {
 			return Errors::keys_unavailable( $e );
@@ -268,11 +272,15 @@ final class SessionController {
 	}
 
 	/**
-	 * The connecting address. Forwarded-for headers are ignored: any client can set them, and a site behind a
-	 * proxy should set REMOTE_ADDR from the proxy's header in wp-config.php, where it knows the proxy.
-	 * RateLimiter::bucket() validates it (zone ids, IPv4-mapped IPv6, anything unparsable).
+	 * The client's address for the rate limit: the connection's own, or with trusted proxies configured the one
+	 * they forwarded (see ClientAddress).
+	 *
+	 * @param \WP_REST_Request $request The request.
+	 * @param string[]         $trusted Trusted proxies.
 	 */
-	private static function client_ip(): string {
-		return isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
+	private static function client_ip( \WP_REST_Request $request, array $trusted ): string {
+		$remote    = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
+		$forwarded = $request->get_header( 'x_forwarded_for' );
+		return ClientAddress::of( $remote, null === $forwarded ? null : sanitize_text_field( $forwarded ), $trusted );
 	}
 }

@@ -105,6 +105,16 @@ final class Config {
 	}
 
 	/**
+	 * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); empty: none.
+	 *
+	 * @return list<string>
+	 */
+	public function trusted_proxies(): array {
+		$value = $this->value( 'trusted_proxies' );
+		return is_array( $value ) ? array_values( array_filter( $value, 'is_string' ) ) : array();
+	}
+
+	/**
 	 * Allowed clock difference in token time checks, in seconds.
 	 */
 	public function leeway(): int {

@@ -182,6 +182,13 @@ final class Fields {
 				help: static fn() => __( 'Capability names, separated by commas. An existing account that has any of them is never linked to a pool account by email; an administrator links it by hand. Administrators (manage_options) and, on a network, super admins are never linked automatically, whatever this list says.', 'cognito-blocks' )
 			),
 			new Field(
+				name: 'trusted_proxies',
+				default: array(),
+				rule: Rule::address_list(),
+				label: static fn() => __( 'Trusted proxies', 'cognito-blocks' ),
+				help: static fn() => __( 'Addresses or ranges (CIDR) of your own reverse proxies or load balancers, separated by commas. Only for connections from these is the visitor\'s address read from X-Forwarded-For; leave empty when visitors reach this server directly.', 'cognito-blocks' )
+			),
+			new Field(
 				name: 'leeway',
 				default: 60,
 				rule: Rule::integer( 0, 300 ),

@@ -164,6 +164,20 @@ final class Rule {
 	}
 
 	/**
+	 * IP addresses and CIDR ranges (see Sanitizer::address_list()).
+	 */
+	public static function address_list(): self {
+		return new self(
+			array(
+				'type'        => 'array',
+				'items'       => array( 'type' => 'string' ),
+				'uniqueItems' => true,
+			),
+			Sanitizer::address_list( ... )
+		);
+	}
+
+	/**
 	 * Cognito attribute => user meta key (see Sanitizer::attribute_map()).
 	 */
 	public static function attribute_map(): self {

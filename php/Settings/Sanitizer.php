@@ -224,6 +224,42 @@ final class Sanitizer {
 	}
 
 	/**
+	 * IP addresses and CIDR ranges (IPv4 or IPv6, `203.0.113.7`, `10.0.0.0/8`, `2001:db8::/32`), without
+	 * duplicates, from a list or a string separated by commas or white space. Blank entries are skipped; any
+	 * invalid entry makes the whole value invalid, so a mistyped list falls back to the default (none trusted).
+	 *
+	 * @param mixed $value Untrusted value.
+	 * @return list<string>|null
+	 */
+	public static function address_list( mixed $value ): ?array {
+		if ( is_string( $value ) ) {
+			$value = (array) preg_split( '/[\s,]+/', $value, -1, PREG_SPLIT_NO_EMPTY );
+		}
+		if ( ! is_array( $value ) || count( $value ) > self::MAX_MAP_SIZE ) {
+			return null;
+		}
+		$ranges = array();
+		foreach ( $value as $item ) {
+			if ( ! is_string( $item ) ) {
+				return null;
+			}
+			$item = trim( $item );
+			if ( '' === $item ) {
+				continue;
+			}
+			$parts  = explode( '/', $item, 2 );
+			$bits   = $parts[1] ?? null;
+			$packed = false !== filter_var( $parts[0], FILTER_VALIDATE_IP ) ? inet_pton( $parts[0] ) : false;
+			$max    = false === $packed ? 0 : strlen( $packed ) * 8;
+			if ( false === $packed || ( null !== $bits && ( ! ctype_digit( $bits ) || (int) $bits > $max ) ) ) {
+				return null;
+			}
+			$ranges[ strtolower( $item ) ] = true;
+		}
+		return array_keys( $ranges );
+	}
+
+	/**
 	 * A list of keys cleaned as sanitize_key() does (lowercase a-z, 0-9, _ and -), without duplicates, from a list
 	 * or a string separated by commas or white space (a settings form, a constant). Blank entries are skipped;
 	 * an entry that is not a string or that nothing is left of makes the whole value invalid, so a mistyped

@@ -257,11 +257,11 @@ final class SessionEndpointTest extends TestCase {
 		$this->assertSame( 200, $referer['status'], $referer['raw'] );
 	}
 
-	public function test_ten_rejected_tokens_then_429(): void {
+	public function test_ten_rejected_tokens_then_429_for_rejected_ones_only(): void {
 		for ( $i = 0; $i < 10; $i++ ) {
 			$this->assertSame( 401, self::sign_in( self::$jwks->token( array( 'aud' => 'other' ) ) )['status'] );
 		}
-		$limited = self::sign_in( self::$jwks->token() );
+		$limited = self::sign_in( self::$jwks->token( array( 'aud' => 'other' ) ) );
 		$this->assertSame( 429, $limited['status'] );
 		$this->assertSame( 'cognito_blocks_rate_limited', $limited['body']['code'] );
 		// When to retry: in the body for the form's message, and as Retry-After for any other client.
@@ -269,6 +269,37 @@ final class SessionEndpointTest extends TestCase {
 		$this->assertIsInt( $wait );
 		$this->assertGreaterThan( 0, $wait );
 		$this->assertSame( (string) $wait, $limited['headers']['retry-after'] ?? null );
+
+		// A visitor who shares the address (an office, a carrier's NAT) still signs in with a genuine token.
+		$genuine = self::sign_in( self::$jwks->token() );
+		$this->assertSame( 200, $genuine['status'], $genuine['raw'] );
+		// ...and the junk sender stays limited.
+		$this->assertSame( 429, self::sign_in( 'not.a.token' )['status'] );
+	}
+
+	public function test_forwarded_addresses_count_only_from_trusted_proxies(): void {
+		$junk = static fn ( string $forwarded ): int => self::post(
+			(string) json_encode( array( 'idToken' => self::$jwks->token( array( 'aud' => 'other' ) ) ) ),
+			array( 'X-Forwarded-For' => $forwarded )
+		)['status'];
+		// Not trusted: a client cannot pick a fresh bucket per request with the header.
+		for ( $i = 0; $i < 10; $i++ ) {
+			$this->assertSame( 401, $junk( '198.51.100.' . $i ) );
+		}
+		$this->assertSame( 429, $junk( '198.51.100.200' ) );
+
+		// The site's own proxy (here, this machine) is trusted: each forwarded client has its own bucket.
+		self::configure( array( 'trusted_proxies' => array( '127.0.0.1', '::1' ) ) );
+		try {
+			$this->assertSame( 401, $junk( '203.0.113.50' ), 'a new client behind the proxy is not limited' );
+			for ( $i = 0; $i < 10; $i++ ) {
+				$junk( '203.0.113.51' );
+			}
+			$this->assertSame( 429, $junk( '203.0.113.51' ) );
+			$this->assertSame( 401, $junk( '203.0.113.52' ) );
+		} finally {
+			self::configure( array() );
+		}
 	}
 
 	public function test_rejections_share_one_generic_message(): void {
@@ -342,12 +373,16 @@ final class SessionEndpointTest extends TestCase {
 		return $mutated;
 	}
 
-	public function test_fifty_concurrent_first_sign_ins_create_exactly_one_user(): void {
-		$sub     = 'sub-race-' . bin2hex( random_bytes( 4 ) );
+	/**
+	 * Sends every body to the session route at once (curl_multi), as many visitors or one attacker would.
+	 *
+	 * @param list<string> $bodies JSON bodies.
+	 * @return list<array{status:int,body:mixed,raw:string}>
+	 */
+	private static function at_once( array $bodies ): array {
 		$multi   = curl_multi_init();
 		$handles = array();
-		for ( $i = 0; $i < 50; $i++ ) {
-			$body = (string) json_encode( array( 'idToken' => self::$jwks->token( array( 'sub' => $sub, 'email' => $sub . '@example.com' ) ) ) );
+		foreach ( $bodies as $body ) {
 			$curl = curl_init( self::$url . self::PATH );
 			curl_setopt_array( $curl, self::curl_options( $body, array( 'Content-Type' => 'application/json', 'Origin' => self::$url ) ) );
 			curl_multi_add_handle( $multi, $curl );
@@ -359,19 +394,48 @@ final class SessionEndpointTest extends TestCase {
 				curl_multi_select( $multi, 1.0 );
 			}
 		} while ( $running && CURLM_OK === $status );
-
-		$ids = array();
+		$results = array();
 		foreach ( $handles as $curl ) {
-			$code = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
-			$body = json_decode( (string) curl_multi_getcontent( $curl ), true );
-			$this->assertContains( $code, array( 200, 503 ), (string) curl_multi_getcontent( $curl ) );
-			if ( 200 === $code ) {
-				$ids[] = $body['userId'];
-			}
+			$raw       = (string) curl_multi_getcontent( $curl );
+			$results[] = array(
+				'status' => (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE ),
+				'body'   => json_decode( $raw, true ),
+				'raw'    => $raw,
+			);
 			curl_multi_remove_handle( $multi, $curl );
 			curl_close( $curl );
 		}
 		curl_multi_close( $multi );
+		return $results;
+	}
+
+	public function test_one_token_replayed_in_parallel_opens_one_session(): void {
+		$token   = self::$jwks->token( array( 'sub' => 'sub-replay-' . bin2hex( random_bytes( 4 ) ) ) );
+		$results = self::at_once( array_fill( 0, 20, (string) json_encode( array( 'idToken' => $token ) ) ) );
+		$opened  = array_filter( $results, static fn ( array $result ): bool => 200 === $result['status'] );
+		$this->assertCount( 1, $opened, 'exactly one of 20 simultaneous uses of one token signs in' );
+		foreach ( $results as $result ) {
+			if ( 200 !== $result['status'] ) {
+				// Refused as used (after ten of those, as rate limited), or asked to come back while the first one
+				// holds the identity's lock.
+				$this->assertContains( $result['status'], array( 401, 429, 503 ), $result['raw'] );
+			}
+		}
+	}
+
+	public function test_fifty_concurrent_first_sign_ins_create_exactly_one_user(): void {
+		$sub    = 'sub-race-' . bin2hex( random_bytes( 4 ) );
+		$bodies = array();
+		for ( $i = 0; $i < 50; $i++ ) {
+			$bodies[] = (string) json_encode( array( 'idToken' => self::$jwks->token( array( 'sub' => $sub, 'email' => $sub . '@example.com' ) ) ) );
+		}
+		$ids = array();
+		foreach ( self::at_once( $bodies ) as $result ) {
+			$this->assertContains( $result['status'], array( 200, 503 ), $result['raw'] );
+			if ( 200 === $result['status'] ) {
+				$ids[] = $result['body']['userId'];
+			}
+		}
 
 		$this->assertNotEmpty( $ids );
 		$this->assertCount( 1, array_unique( $ids ) );

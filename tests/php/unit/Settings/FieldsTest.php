@@ -38,6 +38,7 @@ final class FieldsTest extends TestCase {
 		'attribute_map'           => array( 'custom:team' => 'team' ),
 		'link_by_verified_email'  => false,
 		'never_link_capabilities' => array( 'edit_users', 'list_users' ),
+		'trusted_proxies'         => array( '10.0.0.0/8', '2001:db8::1' ),
 		'leeway'                  => 5,
 		'max_token_age'           => 900,
 		'allow_local_passwords'   => true,
@@ -102,6 +103,7 @@ final class FieldsTest extends TestCase {
 				'COGNITO_BLOCKS_ATTRIBUTE_MAP',
 				'COGNITO_BLOCKS_LINK_BY_VERIFIED_EMAIL',
 				'COGNITO_BLOCKS_NEVER_LINK_CAPABILITIES',
+				'COGNITO_BLOCKS_TRUSTED_PROXIES',
 				'COGNITO_BLOCKS_LEEWAY',
 				'COGNITO_BLOCKS_MAX_TOKEN_AGE',
 				'COGNITO_BLOCKS_ALLOW_LOCAL_PASSWORDS',
@@ -134,17 +136,17 @@ final class FieldsTest extends TestCase {
 	 */
 	public static function garbage(): array {
 		return array(
-			'null'           => array( null ),
-			'object'         => array( new \stdClass() ),
-			'float'          => array( 1.5 ),
-			'NaN'            => array( NAN ),
-			'infinity'       => array( -INF ),
-			'largest int'    => array( PHP_INT_MAX ),
-			'smallest int'   => array( PHP_INT_MIN ),
-			'control chars'  => array( "\0<!>" ),
-			'long string'    => array( str_repeat( '!', 100000 ) ),
-			'nested junk'    => array( array( array( array() ) ) ),
-			'junk map'       => array(
+			'null'          => array( null ),
+			'object'        => array( new \stdClass() ),
+			'float'         => array( 1.5 ),
+			'NaN'           => array( NAN ),
+			'infinity'      => array( -INF ),
+			'largest int'   => array( PHP_INT_MAX ),
+			'smallest int'  => array( PHP_INT_MIN ),
+			'control chars' => array( "\0<!>" ),
+			'long string'   => array( str_repeat( '!', 100000 ) ),
+			'nested junk'   => array( array( array( array() ) ) ),
+			'junk map'      => array(
 				array(
 					'x' => new \stdClass(),
 					5   => array( array() ),
