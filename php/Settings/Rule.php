@@ -153,27 +153,29 @@ final class Rule {
 	 * Sanitizer::key_list()).
 	 */
 	public static function key_list(): self {
-		return new self(
-			array(
-				'type'        => 'array',
-				'items'       => array( 'type' => 'string' ),
-				'uniqueItems' => true,
-			),
-			Sanitizer::key_list( ... )
-		);
+		return self::string_list( Sanitizer::key_list( ... ) );
 	}
 
 	/**
 	 * IP addresses and CIDR ranges (see Sanitizer::address_list()).
 	 */
 	public static function address_list(): self {
+		return self::string_list( Sanitizer::address_list( ... ) );
+	}
+
+	/**
+	 * A list of distinct strings, cleaned by `$clean`.
+	 *
+	 * @param \Closure $clean Untrusted value → list of strings, or null.
+	 */
+	private static function string_list( \Closure $clean ): self {
 		return new self(
 			array(
 				'type'        => 'array',
 				'items'       => array( 'type' => 'string' ),
 				'uniqueItems' => true,
 			),
-			Sanitizer::address_list( ... )
+			$clean
 		);
 	}
 

@@ -232,31 +232,17 @@ final class Sanitizer {
 	 * @return list<string>|null
 	 */
 	public static function address_list( mixed $value ): ?array {
-		if ( is_string( $value ) ) {
-			$value = (array) preg_split( '/[\s,]+/', $value, -1, PREG_SPLIT_NO_EMPTY );
-		}
-		if ( ! is_array( $value ) || count( $value ) > self::MAX_MAP_SIZE ) {
-			return null;
-		}
-		$ranges = array();
-		foreach ( $value as $item ) {
-			if ( ! is_string( $item ) ) {
-				return null;
+		return self::string_list(
+			$value,
+			static function ( string $item ): ?string {
+				$parts  = explode( '/', $item, 2 );
+				$bits   = $parts[1] ?? null;
+				$packed = false !== filter_var( $parts[0], FILTER_VALIDATE_IP ) ? inet_pton( $parts[0] ) : false;
+				$max    = false === $packed ? 0 : strlen( $packed ) * 8;
+				$valid  = false !== $packed && ( null === $bits || ( ctype_digit( $bits ) && (int) $bits <= $max ) );
+				return $valid ? strtolower( $item ) : null;
 			}
-			$item = trim( $item );
-			if ( '' === $item ) {
-				continue;
-			}
-			$parts  = explode( '/', $item, 2 );
-			$bits   = $parts[1] ?? null;
-			$packed = false !== filter_var( $parts[0], FILTER_VALIDATE_IP ) ? inet_pton( $parts[0] ) : false;
-			$max    = false === $packed ? 0 : strlen( $packed ) * 8;
-			if ( false === $packed || ( null !== $bits && ( ! ctype_digit( $bits ) || (int) $bits > $max ) ) ) {
-				return null;
-			}
-			$ranges[ strtolower( $item ) ] = true;
-		}
-		return array_keys( $ranges );
+		);
 	}
 
 	/**
@@ -269,26 +255,45 @@ final class Sanitizer {
 	 * @return list<string>|null
 	 */
 	public static function key_list( mixed $value ): ?array {
+		return self::string_list(
+			$value,
+			static function ( string $item ): ?string {
+				$key = (string) preg_replace( '/[^a-z0-9_\-]/', '', strtolower( $item ) );
+				return strlen( $item ) > 64 || '' === $key ? null : $key;
+			}
+		);
+	}
+
+	/**
+	 * A list of strings, each cleaned by `$clean`, without duplicates; from a list or a string separated by
+	 * commas or white space. Blank entries are skipped; null when the value is no list, too long, or any entry is
+	 * not a string or cleans to null.
+	 *
+	 * @param mixed                     $value Untrusted value.
+	 * @param callable(string): ?string $clean One trimmed, non-blank entry → its clean form, or null.
+	 * @return list<string>|null
+	 */
+	private static function string_list( mixed $value, callable $clean ): ?array {
 		if ( is_string( $value ) ) {
 			$value = (array) preg_split( '/[\s,]+/', $value, -1, PREG_SPLIT_NO_EMPTY );
 		}
 		if ( ! is_array( $value ) || count( $value ) > self::MAX_MAP_SIZE ) {
 			return null;
 		}
-		$keys = array();
+		$items = array();
 		foreach ( $value as $item ) {
-			if ( ! is_string( $item ) || strlen( $item ) > 64 ) {
+			if ( ! is_string( $item ) ) {
 				return null;
 			}
 			if ( '' === trim( $item ) ) {
 				continue;
 			}
-			$key = (string) preg_replace( '/[^a-z0-9_\-]/', '', strtolower( $item ) );
-			if ( '' === $key ) {
+			$cleaned = $clean( trim( $item ) );
+			if ( null === $cleaned ) {
 				return null;
 			}
-			$keys[ $key ] = true;
+			$items[ $cleaned ] = true;
 		}
-		return array_keys( $keys );
+		return array_map( 'strval', array_keys( $items ) );
 	}
 }
