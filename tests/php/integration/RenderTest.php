@@ -156,6 +156,40 @@ final class RenderTest extends TestCase {
 		}
 	}
 
+	public function test_markup_in_a_name_is_text_on_every_surface_that_prints_it(): void {
+		$name    = '<img src=x onerror=alert(1)>"\' & <b>Bold</b>';
+		$user_id = wp_insert_user(
+			array(
+				'user_login'   => 'render-xss-' . wp_generate_password( 6, false ),
+				'user_pass'    => wp_generate_password(),
+				'display_name' => $name,
+			)
+		);
+		$this->assertIsInt( $user_id );
+		// wp_insert_user() keeps what the attribute sync would store: test the worst a name field can hold.
+		$wpdb = $GLOBALS['wpdb'];
+		$wpdb->update( $wpdb->users, array( 'display_name' => $name ), array( 'ID' => $user_id ) );
+		clean_user_cache( $user_id );
+		try {
+			wp_set_current_user( $user_id );
+			$surfaces = array();
+			foreach ( Registry::all() as $form ) {
+				$surfaces[ 'block ' . $form->name ]     = do_blocks( '<!-- wp:' . $form->block_name() . ' /-->' );
+				$surfaces[ 'shortcode ' . $form->name ] = do_shortcode( '[' . $form->shortcode() . ']' );
+			}
+			foreach ( $surfaces as $surface => $html ) {
+				$this->assertStringContainsString( 'Signed in as', $html, $surface );
+				$this->assertStringNotContainsString( '<img', $html, $surface );
+				$this->assertStringNotContainsString( '<b>', $html, $surface );
+				$this->assertStringContainsString( '&lt;img src=x onerror=alert(1)&gt;', $html, $surface );
+			}
+		} finally {
+			wp_set_current_user( 0 );
+			require_once ABSPATH . 'wp-admin/includes/user.php';
+			wp_delete_user( $user_id );
+		}
+	}
+
 	public function test_unknown_forms_render_nothing(): void {
 		$this->assertSame( '', FormRenderer::render( 'newsletter', array() ) );
 		$this->assertSame( '', Shortcodes::render( array(), null, 'cognito_unknown' ) );

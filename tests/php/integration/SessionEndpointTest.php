@@ -9,6 +9,8 @@
 
 namespace CognitoBlocks\Tests\Integration;
 
+use CognitoBlocks\Auth\Exception\TokenRejected;
+use CognitoBlocks\Rest\SessionServices;
 use CognitoBlocks\Settings\Settings;
 use CognitoBlocks\Users\Identity;
 use PHPUnit\Framework\TestCase;
@@ -407,6 +409,33 @@ final class SessionEndpointTest extends TestCase {
 		}
 		curl_multi_close( $multi );
 		return $results;
+	}
+
+	public function test_ten_unknown_key_ids_cause_at_most_one_key_set_fetch(): void {
+		// A valid sign-in first, so the key set is cached as on a running site.
+		$this->assertSame( 200, self::sign_in( self::$jwks->token() )['status'] );
+		$fetches = 0;
+		$count   = static function () use ( &$fetches ): void {
+			++$fetches;
+		};
+		add_action( 'cognito_blocks_jwks_fetched', $count );
+		try {
+			$services = new SessionServices( Settings::current() );
+			[ , $payload, $signature ] = explode( '.', self::$jwks->token() );
+			for ( $i = 0; $i < 10; $i++ ) {
+				$header = JwksFixture::b64( (string) json_encode( array( 'alg' => 'RS256', 'kid' => 'unknown-' . $i . '-' . bin2hex( random_bytes( 3 ) ) ) ) );
+				try {
+					$services->verifier()->verify( $header . '.' . $payload . '.' . $signature );
+					$this->fail( 'a token with an unknown kid was accepted' );
+				} catch ( TokenRejected $e ) {
+					$this->assertInstanceOf( TokenRejected::class, $e );
+				}
+			}
+		} finally {
+			remove_action( 'cognito_blocks_jwks_fetched', $count );
+		}
+		// One refetch may look for a rotated key; the throttle keeps the rest from reaching Cognito.
+		$this->assertLessThanOrEqual( 1, $fetches );
 	}
 
 	public function test_one_token_replayed_in_parallel_opens_one_session(): void {
