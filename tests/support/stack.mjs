@@ -159,9 +159,16 @@ export async function startTestStack( {
 		log( `serving WordPress at ${ url }` );
 		const server = await serveWordPress( { dir, port } );
 		stops.push( server.stop );
+		// A second web node: its own PHP server process on its own port, the same files and database, as when a
+		// site runs on several servers. Tests send it requests meant for the site (its Origin is the first URL).
+		const portB = await freePort();
+		log( `serving a second web node at http://127.0.0.1:${ portB }` );
+		const nodeB = await serveWordPress( { dir, port: portB, workers: 2 } );
+		stops.push( nodeB.stop );
 
 		const env = {
 			WP_URL: url,
+			WP_URL_B: nodeB.url,
 			WP_ROOT: dir,
 			WP_VERSION: site.version,
 			...sourcesEnv( sources ),
