@@ -15,13 +15,15 @@ use CognitoBlocks\Settings\Settings;
 use CognitoBlocks\Users\Identity;
 use PHPUnit\Framework\TestCase;
 
+require_once __DIR__ . '/SiteState.php';
+
 final class EmulatorTokenTest extends TestCase {
+
+	use SiteState;
 
 	private static string $url = '';
 
 	private static string $emulator = '';
-
-	private static mixed $saved_settings = false;
 
 	public static function setUpBeforeClass(): void {
 		self::$url      = rtrim( (string) getenv( 'WP_URL' ), '/' );
@@ -29,8 +31,8 @@ final class EmulatorTokenTest extends TestCase {
 		if ( '' === self::$url || '' === self::$emulator || ! function_exists( 'update_option' ) ) {
 			self::markTestSkipped( 'Needs WordPress served at WP_URL and the Cognito emulator at EMULATOR_URL.' );
 		}
-		self::$saved_settings = get_option( Settings::OPTION, false );
-		$settings             = is_array( self::$saved_settings ) ? self::$saved_settings : array();
+		self::save_settings();
+		$settings = is_array( self::$saved_settings ) ? self::$saved_settings : array();
 		update_option(
 			Settings::OPTION,
 			array_merge(
@@ -56,18 +58,11 @@ final class EmulatorTokenTest extends TestCase {
 		if ( '' === self::$url || '' === self::$emulator ) {
 			return;
 		}
-		if ( false === self::$saved_settings ) {
-			delete_option( Settings::OPTION );
-		} else {
-			update_option( Settings::OPTION, self::$saved_settings );
-		}
+		self::restore_settings();
 	}
 
 	protected function setUp(): void {
-		global $wpdb;
-		// Every request comes from 127.0.0.1: reset its rejected-token counter so tests do not limit each other.
-		$wpdb->query( "DELETE FROM {$wpdb->options} WHERE option_name LIKE '%transient%cognito_blocks_rl_%'" );
-		wp_cache_flush();
+		self::forget_rejections();
 	}
 
 	public function test_the_seeded_editor_signs_in_with_the_role_of_its_group(): void {

@@ -8,18 +8,19 @@
 
 namespace CognitoBlocks\Tests\Integration;
 
-use CognitoBlocks\Settings\Settings;
 use PHPUnit\Framework\TestCase;
 
 require_once __DIR__ . '/JwksFixture.php';
+require_once __DIR__ . '/SiteState.php';
 
 final class LoginRedirectTest extends TestCase {
+
+	use SiteState;
 
 	private const MU_PLUGIN = 'cognito-blocks-test-login-redirect.php';
 
 	private static JwksFixture $jwks;
 
-	private static mixed $saved_settings = false;
 
 	private static string $mu_plugin = '';
 
@@ -29,9 +30,7 @@ final class LoginRedirectTest extends TestCase {
 		}
 		self::$jwks = new JwksFixture();
 		self::$jwks->start();
-		self::$saved_settings = get_option( Settings::OPTION, false );
-		update_option(
-			Settings::OPTION,
+		self::save_settings(
 			array(
 				'user_pool_id' => JwksFixture::POOL,
 				'client_id'    => JwksFixture::CLIENT,
@@ -60,11 +59,7 @@ final class LoginRedirectTest extends TestCase {
 		if ( isset( self::$jwks ) ) {
 			self::$jwks->remove();
 		}
-		if ( false === self::$saved_settings ) {
-			delete_option( Settings::OPTION );
-		} else {
-			update_option( Settings::OPTION, self::$saved_settings );
-		}
+		self::restore_settings();
 	}
 
 	/**

@@ -16,14 +16,15 @@ use CognitoBlocks\Users\Identity;
 use PHPUnit\Framework\TestCase;
 
 require_once __DIR__ . '/JwksFixture.php';
+require_once __DIR__ . '/SiteState.php';
 
 final class SessionEndpointTest extends TestCase {
+
+	use SiteState;
 
 	private const PATH = '/wp-json/cognito-blocks/v1/session';
 
 	private static JwksFixture $jwks;
-
-	private static mixed $saved_settings = false;
 
 	private static string $url = '';
 
@@ -34,7 +35,7 @@ final class SessionEndpointTest extends TestCase {
 		}
 		self::$jwks = new JwksFixture();
 		self::$jwks->start();
-		self::$saved_settings = get_option( Settings::OPTION, false );
+		self::save_settings();
 		self::configure( array() );
 	}
 
@@ -42,18 +43,11 @@ final class SessionEndpointTest extends TestCase {
 		if ( isset( self::$jwks ) ) {
 			self::$jwks->remove();
 		}
-		if ( false === self::$saved_settings ) {
-			delete_option( Settings::OPTION );
-		} else {
-			update_option( Settings::OPTION, self::$saved_settings );
-		}
+		self::restore_settings();
 	}
 
 	protected function setUp(): void {
-		global $wpdb;
-		// Every request comes from 127.0.0.1: reset its rejected-token counter so tests do not limit each other.
-		$wpdb->query( "DELETE FROM {$wpdb->options} WHERE option_name LIKE '%transient%cognito_blocks_rl_%'" );
-		wp_cache_flush();
+		self::forget_rejections();
 	}
 
 	/**
@@ -382,33 +376,13 @@ final class SessionEndpointTest extends TestCase {
 	 * @return list<array{status:int,body:mixed,raw:string}>
 	 */
 	private static function at_once( array $bodies ): array {
-		$multi   = curl_multi_init();
 		$handles = array();
 		foreach ( $bodies as $body ) {
 			$curl = curl_init( self::$url . self::PATH );
 			curl_setopt_array( $curl, self::curl_options( $body, array( 'Content-Type' => 'application/json', 'Origin' => self::$url ) ) );
-			curl_multi_add_handle( $multi, $curl );
 			$handles[] = $curl;
 		}
-		do {
-			$status = curl_multi_exec( $multi, $running );
-			if ( $running ) {
-				curl_multi_select( $multi, 1.0 );
-			}
-		} while ( $running && CURLM_OK === $status );
-		$results = array();
-		foreach ( $handles as $curl ) {
-			$raw       = (string) curl_multi_getcontent( $curl );
-			$results[] = array(
-				'status' => (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE ),
-				'body'   => json_decode( $raw, true ),
-				'raw'    => $raw,
-			);
-			curl_multi_remove_handle( $multi, $curl );
-			curl_close( $curl );
-		}
-		curl_multi_close( $multi );
-		return $results;
+		return self::all_at_once( $handles );
 	}
 
 	public function test_ten_unknown_key_ids_cause_at_most_one_key_set_fetch(): void {

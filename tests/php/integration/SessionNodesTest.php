@@ -9,13 +9,15 @@
 
 namespace CognitoBlocks\Tests\Integration;
 
-use CognitoBlocks\Settings\Settings;
 use CognitoBlocks\Users\Identity;
 use PHPUnit\Framework\TestCase;
 
 require_once __DIR__ . '/JwksFixture.php';
+require_once __DIR__ . '/SiteState.php';
 
 final class SessionNodesTest extends TestCase {
+
+	use SiteState;
 
 	private const PATH = '/wp-json/cognito-blocks/v1/session';
 
@@ -23,9 +25,6 @@ final class SessionNodesTest extends TestCase {
 
 	/** @var array<string,string> Node name => base URL. */
 	private static array $nodes = array();
-
-	/** @var mixed */
-	private static $saved_settings;
 
 	public static function setUpBeforeClass(): void {
 		$a = rtrim( (string) getenv( 'WP_URL' ), '/' );
@@ -39,9 +38,7 @@ final class SessionNodesTest extends TestCase {
 		);
 		self::$jwks = new JwksFixture();
 		self::$jwks->start();
-		self::$saved_settings = get_option( Settings::OPTION, false );
-		update_option(
-			Settings::OPTION,
+		self::save_settings(
 			array(
 				'user_pool_id' => JwksFixture::POOL,
 				'client_id'    => JwksFixture::CLIENT,
@@ -54,18 +51,11 @@ final class SessionNodesTest extends TestCase {
 		if ( isset( self::$jwks ) ) {
 			self::$jwks->remove();
 		}
-		if ( false === self::$saved_settings ) {
-			delete_option( Settings::OPTION );
-		} else {
-			update_option( Settings::OPTION, self::$saved_settings );
-		}
+		self::restore_settings();
 	}
 
 	protected function setUp(): void {
-		global $wpdb;
-		// Every request comes from 127.0.0.1: reset its rejected-token counter so tests do not limit each other.
-		$wpdb->query( "DELETE FROM {$wpdb->options} WHERE option_name LIKE '%transient%cognito_blocks_rl_%'" );
-		wp_cache_flush();
+		self::forget_rejections();
 	}
 
 	/**
@@ -132,31 +122,17 @@ final class SessionNodesTest extends TestCase {
 
 	public function test_fifty_concurrent_first_sign_ins_over_both_nodes_create_one_user(): void {
 		$sub     = 'sub-nodes-' . bin2hex( random_bytes( 4 ) );
-		$multi   = curl_multi_init();
 		$handles = array();
 		for ( $i = 0; $i < 50; $i++ ) {
-			$curl = self::handle( 0 === $i % 2 ? 'A' : 'B', self::$jwks->token( array( 'sub' => $sub, 'email' => $sub . '@example.com' ) ) );
-			curl_multi_add_handle( $multi, $curl );
-			$handles[] = $curl;
+			$handles[] = self::handle( 0 === $i % 2 ? 'A' : 'B', self::$jwks->token( array( 'sub' => $sub, 'email' => $sub . '@example.com' ) ) );
 		}
-		do {
-			$status = curl_multi_exec( $multi, $running );
-			if ( $running ) {
-				curl_multi_select( $multi, 1.0 );
-			}
-		} while ( $running && CURLM_OK === $status );
 		$ids = array();
-		foreach ( $handles as $curl ) {
-			$code = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
-			$body = json_decode( (string) curl_multi_getcontent( $curl ), true );
-			$this->assertContains( $code, array( 200, 503 ), (string) curl_multi_getcontent( $curl ) );
-			if ( 200 === $code ) {
-				$ids[] = $body['userId'];
+		foreach ( self::all_at_once( $handles ) as $result ) {
+			$this->assertContains( $result['status'], array( 200, 503 ), $result['raw'] );
+			if ( 200 === $result['status'] ) {
+				$ids[] = $result['body']['userId'];
 			}
-			curl_multi_remove_handle( $multi, $curl );
-			curl_close( $curl );
 		}
-		curl_multi_close( $multi );
 		$this->assertNotEmpty( $ids );
 		$this->assertCount( 1, array_unique( $ids ) );
 		global $wpdb;
