@@ -63,6 +63,19 @@ final class JwksFixture {
 		return 'http://127.0.0.1:' . $this->port;
 	}
 
+	/**
+	 * The plugin's settings for this pool: its id, app client and endpoint.
+	 *
+	 * @return array<string,string>
+	 */
+	public function settings(): array {
+		return array(
+			'user_pool_id' => self::POOL,
+			'client_id'    => self::CLIENT,
+			'endpoint'     => $this->endpoint(),
+		);
+	}
+
 	public function issuer(): string {
 		return $this->endpoint() . '/' . self::POOL;
 	}

@@ -30,13 +30,7 @@ final class LoginRedirectTest extends TestCase {
 		}
 		self::$jwks = new JwksFixture();
 		self::$jwks->start();
-		self::save_settings(
-			array(
-				'user_pool_id' => JwksFixture::POOL,
-				'client_id'    => JwksFixture::CLIENT,
-				'endpoint'     => self::$jwks->endpoint(),
-			)
-		);
+		self::save_settings( self::$jwks->settings() );
 		// The served site runs in other processes: the filter reaches it as a must-use plugin.
 		$dir = WP_CONTENT_DIR . '/mu-plugins';
 		if ( ! is_dir( $dir ) ) {

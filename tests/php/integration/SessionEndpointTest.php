@@ -432,19 +432,7 @@ final class SessionEndpointTest extends TestCase {
 		for ( $i = 0; $i < 50; $i++ ) {
 			$bodies[] = (string) json_encode( array( 'idToken' => self::$jwks->token( array( 'sub' => $sub, 'email' => $sub . '@example.com' ) ) ) );
 		}
-		$ids = array();
-		foreach ( self::at_once( $bodies ) as $result ) {
-			$this->assertContains( $result['status'], array( 200, 503 ), $result['raw'] );
-			if ( 200 === $result['status'] ) {
-				$ids[] = $result['body']['userId'];
-			}
-		}
-
-		$this->assertNotEmpty( $ids );
-		$this->assertCount( 1, array_unique( $ids ) );
-		global $wpdb;
-		$count = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->usermeta} WHERE meta_key = %s AND meta_value = %s", Identity::META_KEY, Identity::key( self::$jwks->issuer(), $sub ) ) );
-		$this->assertSame( 1, $count );
+		self::assert_one_account( self::at_once( $bodies ), self::$jwks->issuer(), $sub );
 		$this->assertCount( 1, get_users( array( 'search' => $sub . '@example.com', 'search_columns' => array( 'user_email' ) ) ) );
 	}
 

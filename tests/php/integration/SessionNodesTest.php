@@ -9,7 +9,6 @@
 
 namespace CognitoBlocks\Tests\Integration;
 
-use CognitoBlocks\Users\Identity;
 use PHPUnit\Framework\TestCase;
 
 require_once __DIR__ . '/JwksFixture.php';
@@ -38,13 +37,7 @@ final class SessionNodesTest extends TestCase {
 		);
 		self::$jwks = new JwksFixture();
 		self::$jwks->start();
-		self::save_settings(
-			array(
-				'user_pool_id' => JwksFixture::POOL,
-				'client_id'    => JwksFixture::CLIENT,
-				'endpoint'     => self::$jwks->endpoint(),
-			)
-		);
+		self::save_settings( self::$jwks->settings() );
 	}
 
 	public static function tearDownAfterClass(): void {
@@ -126,17 +119,6 @@ final class SessionNodesTest extends TestCase {
 		for ( $i = 0; $i < 50; $i++ ) {
 			$handles[] = self::handle( 0 === $i % 2 ? 'A' : 'B', self::$jwks->token( array( 'sub' => $sub, 'email' => $sub . '@example.com' ) ) );
 		}
-		$ids = array();
-		foreach ( self::all_at_once( $handles ) as $result ) {
-			$this->assertContains( $result['status'], array( 200, 503 ), $result['raw'] );
-			if ( 200 === $result['status'] ) {
-				$ids[] = $result['body']['userId'];
-			}
-		}
-		$this->assertNotEmpty( $ids );
-		$this->assertCount( 1, array_unique( $ids ) );
-		global $wpdb;
-		$count = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->usermeta} WHERE meta_key = %s AND meta_value = %s", Identity::META_KEY, Identity::key( self::$jwks->issuer(), $sub ) ) );
-		$this->assertSame( 1, $count );
+		self::assert_one_account( self::all_at_once( $handles ), self::$jwks->issuer(), $sub );
 	}
 }

@@ -8,6 +8,7 @@
 namespace CognitoBlocks\Tests\Integration;
 
 use CognitoBlocks\Settings\Settings;
+use CognitoBlocks\Users\Identity;
 
 /**
  * The plugin's settings are saved before a test class changes them and restored after it; the rejected-token
@@ -52,6 +53,29 @@ trait SiteState {
 		global $wpdb;
 		$wpdb->query( "DELETE FROM {$wpdb->options} WHERE option_name LIKE '%transient%cognito_blocks_rl_%'" );
 		wp_cache_flush();
+	}
+
+	/**
+	 * Asserts that simultaneous first sign-ins of one identity each signed in or were asked to come back (503),
+	 * and that all that signed in got the same account, the only one bound to the identity.
+	 *
+	 * @param list<array{status:int,body:mixed,raw:string}> $results From all_at_once().
+	 * @param string                                        $issuer  Token issuer.
+	 * @param string                                        $sub     The identity's sub.
+	 */
+	private static function assert_one_account( array $results, string $issuer, string $sub ): void {
+		$ids = array();
+		foreach ( $results as $result ) {
+			self::assertContains( $result['status'], array( 200, 503 ), $result['raw'] );
+			if ( 200 === $result['status'] ) {
+				$ids[] = $result['body']['userId'];
+			}
+		}
+		self::assertNotEmpty( $ids );
+		self::assertCount( 1, array_unique( $ids ) );
+		global $wpdb;
+		$count = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->usermeta} WHERE meta_key = %s AND meta_value = %s", Identity::META_KEY, Identity::key( $issuer, $sub ) ) );
+		self::assertSame( 1, $count );
 	}
 
 	/**
