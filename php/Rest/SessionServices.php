@@ -9,6 +9,7 @@ namespace CognitoBlocks\Rest;
 
 use CognitoBlocks\Auth\Clock;
 use CognitoBlocks\Auth\JwksCache;
+use CognitoBlocks\Auth\Store\CacheLedger;
 use CognitoBlocks\Auth\Store\OptionsLedger;
 use CognitoBlocks\Auth\Store\TransientCache;
 use CognitoBlocks\Auth\SystemClock;
@@ -46,7 +47,8 @@ final class SessionServices {
 	 */
 	public function verifier(): TokenVerifier {
 		$ledger = new OptionsLedger( $this->clock );
-		$keys   = new JwksCache( $this->config->jwks_url(), new WpHttpClient(), new TransientCache(), $ledger, $this->clock );
+		// The key set's fetch throttle lives with the cached set; the single-use token ledger in the database.
+		$keys = new JwksCache( $this->config->jwks_url(), new WpHttpClient(), new TransientCache(), new CacheLedger( $ledger ), $this->clock );
 		return new TokenVerifier(
 			$this->config->issuer(),
 			$this->config->client_id(),

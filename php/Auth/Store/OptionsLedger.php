@@ -1,6 +1,6 @@
 <?php
 /**
- * Ledger on the options table, or on the persistent object cache when the site has one.
+ * Ledger on the options table.
  *
  * @package CognitoBlocks
  */
@@ -11,8 +11,12 @@ use CognitoBlocks\Auth\Clock;
 
 /**
  * Atomic claims through a unique key: `INSERT IGNORE` on the options table's unique option_name (MySQL, MariaDB
- * and the SQLite drop-in all honour it), or wp_cache_add() on a persistent object cache. add_option() is not used
- * because it upserts (`ON DUPLICATE KEY UPDATE`), so two racing callers could both be told they won.
+ * and the SQLite drop-in all honour it). add_option() is not used because it upserts (`ON DUPLICATE KEY UPDATE`),
+ * so two racing callers could both be told they won.
+ *
+ * Always the database, even on a site with a persistent object cache: a cache may evict a record under memory
+ * pressure, and Redis Object Cache, with Redis unreachable, keeps wp_cache_add() working in each request's own
+ * memory. Either way a used token would be accepted again; the database fails closed instead.
  *
  * Rows hold their expiry time and are never autoloaded; expired rows are replaced on the next claim and purged
  * in small batches at most once an hour.
@@ -20,7 +24,6 @@ use CognitoBlocks\Auth\Clock;
 final class OptionsLedger implements Ledger {
 
 	private const PREFIX       = 'cognito_blocks_l_';
-	private const GROUP        = 'cognito_blocks_ledger';
 	private const PURGE_KEY    = 'purge';
 	private const PURGE_EVERY  = 3600;
 	private const PURGE_BATCH  = 200;
@@ -49,11 +52,8 @@ final class OptionsLedger implements Ledger {
 	 * @param int    $ttl Seconds the record lasts.
 	 */
 	public function claim( string $key, int $ttl ): bool {
-		$key = $this->name( $key );
-		$ttl = max( 1, $ttl );
-		if ( wp_using_ext_object_cache() ) {
-			return wp_cache_add( $key, 1, self::GROUP, $ttl );
-		}
+		$key     = $this->name( $key );
+		$ttl     = max( 1, $ttl );
 		$claimed = $this->insert( $key, $ttl );
 		if ( ! $claimed && $this->drop_if_expired( $key ) ) {
 			$claimed = $this->insert( $key, $ttl );
@@ -72,10 +72,6 @@ final class OptionsLedger implements Ledger {
 	public function release( string $key ): void {
 		global $wpdb;
 		$key = $this->name( $key );
-		if ( wp_using_ext_object_cache() ) {
-			wp_cache_delete( $key, self::GROUP );
-			return;
-		}
 		$wpdb->delete( $wpdb->options, array( 'option_name' => $key ), array( '%s' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Ledger rows are deliberately outside the option caches.
 	}
 
