@@ -147,6 +147,23 @@ const suites = [
 		],
 	},
 	{
+		// The multi-node tests once more with both nodes (and PHPUnit) on one Redis object cache.
+		group: 'php',
+		label: 'PHPUnit (two web nodes on Redis, WordPress + MariaDB)',
+		needsStack: true,
+		objectCache: 'redis',
+		when: () => has( 'phpunit-integration.xml.dist' ),
+		commands: [
+			[
+				vendorBin( 'phpunit' ),
+				'-c',
+				'phpunit-integration.xml.dist',
+				'--group',
+				'nodes',
+			],
+		],
+	},
+	{
 		group: 'e2e',
 		label: 'Playwright (Chromium, WordPress + MariaDB)',
 		needsStack: true,
@@ -238,18 +255,46 @@ async function runSuite( suite, stackName, stackSources ) {
 		}
 		env = stack.env;
 		label = label.replace( 'WordPress', `WordPress ${ stack.version }` );
+		if ( suite.objectCache === 'redis' ) {
+			const cache = await stack.objectCache.redis();
+			if ( cache.unavailable ) {
+				// CI installs Redis and has the fixtures, so there a missing part is a failure, not a skip.
+				results.push( {
+					label,
+					ok: ! process.env.CI,
+					skipped: true,
+					seconds: 0,
+					note: cache.unavailable,
+				} );
+				return;
+			}
+			env = { ...env, ...cache.env };
+		}
 	}
 	console.log( `\n── ${ label } ──` );
 	const started = Date.now();
 	let ok = true;
-	for ( const command of suite.commands ) {
-		ok = ( await exec( command, env ) ) === 0 && ok;
+	try {
+		for ( const command of suite.commands ) {
+			ok = ( await exec( command, env ) ) === 0 && ok;
+		}
+	} finally {
+		if ( suite.objectCache ) {
+			await stacks.get( stackName )?.objectCache.off();
+		}
 	}
 	results.push( {
 		label,
 		ok,
 		seconds: ( Date.now() - started ) / 1000,
 	} );
+}
+
+function status( result ) {
+	if ( ! result.ok ) {
+		return 'FAIL';
+	}
+	return result.skipped ? 'SKIP' : 'PASS';
 }
 
 async function main() {
@@ -272,7 +317,7 @@ async function main() {
 	console.log( '\n── Summary ──' );
 	for ( const result of results ) {
 		console.log(
-			`  ${ result.ok ? 'PASS' : 'FAIL' }  ${ result.label.padEnd( 58 ) } ${ result.seconds.toFixed( 1 ).padStart( 6 ) } s${
+			`  ${ status( result ) }  ${ result.label.padEnd( 58 ) } ${ result.seconds.toFixed( 1 ).padStart( 6 ) } s${
 				result.note ? `  (${ result.note })` : ''
 			}`
 		);

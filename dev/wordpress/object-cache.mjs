@@ -61,6 +61,9 @@ export async function enableRedisObjectCache( {
 		`define( 'WP_REDIS_PREFIX', '${ prefix.replace( /[^a-z0-9_-]/gi, '' ) }' );`,
 		"define( 'WP_REDIS_TIMEOUT', 1 );",
 		"define( 'WP_REDIS_READ_TIMEOUT', 1 );",
+		// Keep serving the site when Redis is unreachable (each request then caches in its own memory only),
+		// as sites that would rather degrade than fail do; the plugin must stay safe in that mode too.
+		"define( 'WP_REDIS_GRACEFUL', true );",
 		END,
 		'',
 	].join( '\n' );

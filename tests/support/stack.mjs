@@ -14,6 +14,12 @@ import {
 	PROJECT_ROOT,
 } from '../../dev/wordpress/wordpress.mjs';
 import { chosenSources, sourcesEnv } from '../../dev/wordpress/sources.mjs';
+import {
+	enableRedisObjectCache,
+	disableRedisObjectCache,
+	redisCacheUnavailable,
+} from '../../dev/wordpress/object-cache.mjs';
+import { startRedis, redisUnavailable } from '../../dev/lib/redis.mjs';
 import { emulatorAvailable, startTestEmulator } from './emulator.mjs';
 import { testPages } from './pages.mjs';
 
@@ -87,7 +93,7 @@ function lockStackDir( dir ) {
  * @param {string=}   options.name    Folder under .dev/ (default "test").
  * @param {Function=} options.log     Progress lines.
  * @param {Object=}   options.sources WordPress and extra plugins (chosenSources()); default: as the environment says.
- * @return {Promise<{ env: Record<string,string>, version: string, stop: () => Promise<void> }>}
+ * @return {Promise<{ env: Record<string,string>, version: string, stop: () => Promise<void>, objectCache: { redis: () => Promise<{ env?: Record<string,string>, unavailable?: string }>, off: () => Promise<void> } }>}
  */
 export async function startTestStack( {
 	name = 'test',
@@ -186,7 +192,47 @@ export async function startTestStack( {
 			path.join( stackDir, 'stack.json' ),
 			JSON.stringify( env, null, '\t' )
 		);
-		return { env, version: site.version, stop };
+
+		// A persistent object cache shared by both nodes, switched on for the suites that ask for it: a private
+		// Redis (started on first use) and the Redis Object Cache drop-in. Tests that stop and restart Redis (an
+		// outage) record the instance they started in the pid file, so the stack stops whichever one runs.
+		const redisPidFile = path.join( stackDir, 'redis.pid' );
+		let redis = null;
+		const objectCache = {
+			async redis() {
+				const unavailable =
+					redisUnavailable() ?? redisCacheUnavailable();
+				if ( unavailable ) {
+					return { unavailable };
+				}
+				if ( ! redis ) {
+					log( 'starting Redis' );
+					const dataDir = path.join( stackDir, 'redis' );
+					redis = await startRedis( { dataDir } );
+					redis.dataDir = dataDir;
+					writeFileSync( redisPidFile, String( redis.pid ) );
+					stops.push( redis.stop );
+					stops.push( async () => stopGroupFromFile( redisPidFile ) );
+				}
+				await enableRedisObjectCache( {
+					dir,
+					redis,
+					prefix: `cognito_blocks_${ name }_`,
+				} );
+				return {
+					env: {
+						COGNITO_BLOCKS_OBJECT_CACHE: 'redis',
+						REDIS_PORT: String( redis.port ),
+						REDIS_DATA_DIR: redis.dataDir,
+						REDIS_PID_FILE: redisPidFile,
+					},
+				};
+			},
+			async off() {
+				disableRedisObjectCache( { dir } );
+			},
+		};
+		return { env, version: site.version, stop, objectCache };
 	} catch ( error ) {
 		await stop();
 		throw error;

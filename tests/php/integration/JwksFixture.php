@@ -9,7 +9,8 @@ namespace CognitoBlocks\Tests\Integration;
 
 /**
  * Generates an RSA key, publishes its JWKS with `php -S` on a free local port (own process group) and signs ID
- * tokens for the pool it pretends to be.
+ * tokens for the pool it pretends to be. Every request the key server answers is logged, so tests can count the
+ * key set fetches of every web node.
  */
 final class JwksFixture {
 
@@ -51,6 +52,8 @@ final class JwksFixture {
 				)
 			)
 		);
+		// The router logs the request, then lets the built-in server answer with the file.
+		file_put_contents( $this->dir . '/router.php', '<?php file_put_contents( __DIR__ . "/requests.log", $_SERVER["REQUEST_URI"] . "\n", FILE_APPEND | LOCK_EX ); return false;' );
 		$probe      = stream_socket_server( 'tcp://127.0.0.1:0' );
 		$name       = $probe ? (string) stream_socket_get_name( $probe, false ) : '127.0.0.1:0';
 		$this->port = (int) substr( $name, strrpos( $name, ':' ) + 1 );
@@ -84,7 +87,7 @@ final class JwksFixture {
 		if ( null !== $this->pgid ) {
 			return;
 		}
-		$command = sprintf( 'setsid php -S 127.0.0.1:%d -t %s > /dev/null 2>&1 & echo $!', $this->port, escapeshellarg( $this->dir ) );
+		$command = sprintf( 'setsid php -S 127.0.0.1:%d -t %s %s > /dev/null 2>&1 & echo $!', $this->port, escapeshellarg( $this->dir ), escapeshellarg( $this->dir . '/router.php' ) );
 		$this->pgid = (int) trim( (string) shell_exec( $command ) );
 		for ( $i = 0; $i < 100; $i++ ) {
 			$socket = @fsockopen( '127.0.0.1', $this->port, $errno, $errstr, 0.1 );
@@ -105,8 +108,22 @@ final class JwksFixture {
 		$this->pgid = null;
 	}
 
+	/**
+	 * How many times the key set was fetched since the last forget_fetches().
+	 */
+	public function fetches(): int {
+		$log = @file_get_contents( $this->dir . '/requests.log' );
+		return false === $log ? 0 : substr_count( $log, '/.well-known/jwks.json' );
+	}
+
+	public function forget_fetches(): void {
+		@unlink( $this->dir . '/requests.log' );
+	}
+
 	public function remove(): void {
 		$this->stop();
+		$this->forget_fetches();
+		@unlink( $this->dir . '/router.php' );
 		@unlink( $this->dir . '/' . self::POOL . '/.well-known/jwks.json' );
 		@rmdir( $this->dir . '/' . self::POOL . '/.well-known' );
 		@rmdir( $this->dir . '/' . self::POOL );
@@ -117,8 +134,9 @@ final class JwksFixture {
 	 * A signed ID token.
 	 *
 	 * @param array<string,mixed> $overrides Claims to change; null removes one.
+	 * @param string              $kid       Key id in the header (the published key's by default).
 	 */
-	public function token( array $overrides = array() ): string {
+	public function token( array $overrides = array(), string $kid = self::KID ): string {
 		$now    = time();
 		$claims = array_filter(
 			array_merge(
@@ -137,7 +155,7 @@ final class JwksFixture {
 			),
 			static fn( $value ) => null !== $value
 		);
-		$input = self::b64( (string) json_encode( array( 'alg' => 'RS256', 'kid' => self::KID ) ) ) . '.' . self::b64( (string) json_encode( $claims ) );
+		$input = self::b64( (string) json_encode( array( 'alg' => 'RS256', 'kid' => $kid ) ) ) . '.' . self::b64( (string) json_encode( $claims ) );
 		openssl_sign( $input, $signature, $this->key, OPENSSL_ALGO_SHA256 );
 		return $input . '.' . self::b64( (string) $signature );
 	}
