@@ -16,11 +16,23 @@ use CognitoBlocks\Auth\Store\Ledger;
  * - a cached key is used as is; once the set is older than $fresh_for it is refreshed in passing;
  * - an unknown kid triggers one refetch, but fetches (successful or not) happen at most once per $min_interval
  *   seconds per pool across all web servers, so a flood of made-up kids cannot hammer the endpoint;
- * - when the endpoint is down, cached keys keep working; with nothing cached the keys are unavailable.
+ * - when the endpoint is down, cached keys keep working; with nothing cached the keys are unavailable;
+ * - a request that finds another one's fetch in flight (a cold cache, or a new key met by several sign-ins at
+ *   once) waits for that fetch, up to WAIT_STEPS × WAIT_STEP_US, instead of refusing a genuine token. It waits
+ *   only while the fetch is marked as running, so made-up kids during the rest of the interval cost no wait.
  */
 final class JwksCache implements KeySource {
 
 	private const MAX_KEYS = 50;
+
+	/** Pauses while another request's fetch runs (together at most 3 s, past the HTTP client's timeout). */
+	private const WAIT_STEPS = 30;
+
+	/** One pause, in microseconds. */
+	private const WAIT_STEP_US = 100000;
+
+	/** Seconds the "fetch running" mark lives if its request dies mid-fetch. */
+	private const FETCH_MARK_TTL = 5;
 
 	/**
 	 * Key set URL.
@@ -79,6 +91,13 @@ final class JwksCache implements KeySource {
 	private int $min_interval;
 
 	/**
+	 * Waits one step while another request fetches.
+	 *
+	 * @var \Closure():void
+	 */
+	private \Closure $pause;
+
+	/**
 	 * Creates the cache.
 	 *
 	 * @param string     $url          The pool's JWKS URL.
@@ -89,8 +108,9 @@ final class JwksCache implements KeySource {
 	 * @param int        $fresh_for    Seconds before a cached set is refreshed in passing.
 	 * @param int        $keep_for     Seconds a set survives an unreachable endpoint.
 	 * @param int        $min_interval Minimum seconds between fetches.
+	 * @param ?\Closure  $pause        One wait step while another request fetches (default: 0.1 s sleep).
 	 */
-	public function __construct( string $url, HttpClient $http, Cache $cache, Ledger $ledger, Clock $clock, int $fresh_for = 3600, int $keep_for = 604800, int $min_interval = 10 ) {
+	public function __construct( string $url, HttpClient $http, Cache $cache, Ledger $ledger, Clock $clock, int $fresh_for = 3600, int $keep_for = 604800, int $min_interval = 10, ?\Closure $pause = null ) {
 		$this->url          = $url;
 		$this->http         = $http;
 		$this->cache        = $cache;
@@ -99,6 +119,9 @@ final class JwksCache implements KeySource {
 		$this->fresh_for    = $fresh_for;
 		$this->keep_for     = $keep_for;
 		$this->min_interval = $min_interval;
+		$this->pause        = $pause ?? static function (): void {
+			usleep( self::WAIT_STEP_US );
+		};
 	}
 
 	/**
@@ -151,22 +174,45 @@ final class JwksCache implements KeySource {
 	 */
 	private function fetch_throttled(): ?array {
 		if ( ! $this->ledger->claim( 'jwks_fetch_' . $this->pool_hash(), $this->min_interval ) ) {
+			return $this->wait_for_running_fetch();
+		}
+		$mark = $this->cache_key() . '_fetching';
+		$this->cache->set( $mark, 1, self::FETCH_MARK_TTL );
+		try {
+			$body = $this->http->get( $this->url );
+			$keys = null === $body ? null : self::parse( $body );
+			if ( null === $keys ) {
+				return null;
+			}
+			$this->cache->set(
+				$this->cache_key(),
+				array(
+					'fetched_at' => $this->clock->now(),
+					'keys'       => $keys,
+				),
+				$this->keep_for
+			);
+			return $keys;
+		} finally {
+			$this->cache->delete( $mark );
+		}
+	}
+
+	/**
+	 * The set another request is fetching right now, once it lands; null when no fetch is running or it fails.
+	 *
+	 * @return array<string,array<string,mixed>>|null Keys by kid.
+	 */
+	private function wait_for_running_fetch(): ?array {
+		$mark = $this->cache_key() . '_fetching';
+		if ( null === $this->cache->get( $mark ) ) {
 			return null;
 		}
-		$body = $this->http->get( $this->url );
-		$keys = null === $body ? null : self::parse( $body );
-		if ( null === $keys ) {
-			return null;
+		$steps = 0;
+		while ( $steps++ < self::WAIT_STEPS && null !== $this->cache->get( $mark ) ) {
+			( $this->pause )();
 		}
-		$this->cache->set(
-			$this->cache_key(),
-			array(
-				'fetched_at' => $this->clock->now(),
-				'keys'       => $keys,
-			),
-			$this->keep_for
-		);
-		return $keys;
+		return $this->cached()['keys'] ?? null;
 	}
 
 	/**

@@ -136,6 +136,59 @@ final class JwksCacheTest extends TestCase {
 		$this->assertSame( 'n-a', $this->keys()->key( 'a' )['n'] ?? null );
 	}
 
+	/**
+	 * Two sign-ins at once on a cold cache: the second finds the first one's fetch running (the throttle is taken)
+	 * and waits for its keys instead of refusing a genuine token with "keys unavailable".
+	 */
+	public function test_a_request_meeting_a_running_fetch_waits_for_its_keys(): void {
+		$pauses  = 0;
+		$waited  = null;
+		$waiter  = $this->pausing(
+			function () use ( &$pauses ): void {
+				++$pauses;
+				if ( 2 === $pauses ) {
+					// The running fetch lands (played by another instance on the same cache).
+					( new JwksCache( self::URL, new FakeHttp( self::jwks( 'a' ) ), $this->cache, new MemoryLedger( $this->clock ), $this->clock ) )->key( 'a' );
+				}
+			}
+		);
+		$fetcher = new JwksCache(
+			self::URL,
+			new class( self::jwks( 'a' ), static function () use ( $waiter, &$waited ): void {
+				$waited = $waiter->key( 'a' );
+			} ) implements \CognitoBlocks\Auth\HttpClient {
+				public function __construct( private string $body, private \Closure $during ) {}
+				public function get( string $url ): ?string {
+					( $this->during )();
+					return $this->body;
+				}
+			},
+			$this->cache,
+			$this->ledger,
+			$this->clock
+		);
+
+		$this->assertSame( 'n-a', $fetcher->key( 'a' )['n'] ?? null );
+		$this->assertSame( 'n-a', $waited['n'] ?? null, 'The waiting request got the key the running fetch brought.' );
+		$this->assertSame( 2, $pauses );
+		$this->assertSame( array(), $this->http->requests, 'The waiting request fetched nothing itself.' );
+	}
+
+	public function test_made_up_kids_after_a_fetch_are_refused_without_waiting(): void {
+		$pauses = 0;
+		$this->keys()->key( 'a' );
+		$this->clock->advance( 2 );
+		$keys = $this->pausing(
+			function () use ( &$pauses ): void {
+				++$pauses;
+			}
+		);
+
+		$this->assertNull( $keys->key( 'made-up' ) );
+		$this->assertSame( 0, $pauses );
+		$this->assertCount( 1, $this->http->requests );
+	}
+
 	public function test_garbage_from_the_endpoint_counts_as_down(): void {
 		$this->http->body = '<html>oops</html>';
 		$this->expectException( KeysUnavailable::class );
@@ -155,5 +208,14 @@ final class JwksCacheTest extends TestCase {
 		$other = new JwksCache( 'https://example.test/other/.well-known/jwks.json', $this->http, $this->cache, $this->ledger, $this->clock );
 		$this->assertSame( 'n-a', $other->key( 'a' )['n'] ?? null );
 		$this->assertCount( 2, $this->http->requests );
+	}
+
+	/**
+	 * A cache on this test's HTTP client, cache and ledger that calls $pause for each wait step.
+	 *
+	 * @param \Closure $pause One wait step.
+	 */
+	private function pausing( \Closure $pause ): JwksCache {
+		return new JwksCache( self::URL, $this->http, $this->cache, $this->ledger, $this->clock, 3600, 604800, 10, $pause );
 	}
 }
