@@ -17,7 +17,7 @@ import { PROJECT_ROOT } from '../dev/wordpress/wordpress.mjs';
 import { libraryDir, replacementFor } from '../src/auth/shims/aliases.js';
 
 /** The same replacements as webpack.config.js, for esbuild. */
-const shims = {
+export const shims = {
 	name: 'library-shims',
 	setup( builder ) {
 		builder.onResolve(
@@ -36,11 +36,25 @@ const shims = {
 	},
 };
 
-async function bundle( folder, name, plugins ) {
-	const entry = path.join( folder, 'entry.mjs' );
+/**
+ * amazon-cognito-identity-js bundled for the browser into `folder` and loaded here.
+ *
+ * @param {string}   folder  Temporary folder.
+ * @param {string}   name    Bundle name.
+ * @param {Array}    plugins esbuild plugins ([ shims ] for the library as the plugin ships it).
+ * @param {string[]} names   Exports wanted.
+ * @return {Promise<Object>} The module's exports.
+ */
+export async function bundleLibrary(
+	folder,
+	name,
+	plugins,
+	names = [ 'AuthenticationHelper' ]
+) {
+	const entry = path.join( folder, `${ name }-entry.mjs` );
 	writeFileSync(
 		entry,
-		`export { AuthenticationHelper } from ${ JSON.stringify(
+		`export { ${ names.join( ', ' ) } } from ${ JSON.stringify(
 			path.join( libraryDir, 'index.js' )
 		) };\n`
 	);
@@ -56,7 +70,11 @@ async function bundle( folder, name, plugins ) {
 		logLevel: 'error',
 		define: { 'process.env.NODE_ENV': '"production"' },
 	} );
-	return ( await import( pathToFileURL( outfile ).href ) )
+	return import( pathToFileURL( outfile ).href );
+}
+
+async function bundle( folder, name, plugins ) {
+	return ( await bundleLibrary( folder, name, plugins ) )
 		.AuthenticationHelper;
 }
 

@@ -4,7 +4,7 @@
  * fails on timing: a section that cannot run says why, and the command exits non-zero only when the stack
  * itself could not start.
  *
- *   npm run bench [-- --only=session,srp,client-srp,front-end] [-- --count=200]
+ *   npm run bench [-- --only=session,srp,client-srp,front-end,load] [-- --count=200] [-- --load-count=1000]
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { buildIfStale } from '../dev/lib/build.mjs';
 import { PROJECT_ROOT } from '../dev/wordpress/wordpress.mjs';
 import { startTestStack } from '../tests/support/stack.mjs';
 import { run as clientSrp } from './client-srp.mjs';
+import { run as load } from './load.mjs';
 import { run as sessionEndpoint } from './session-endpoint.mjs';
 import { SectionSkipped } from './skip.mjs';
 
@@ -22,10 +23,12 @@ const { values: args } = parseArgs( {
 	options: {
 		only: { type: 'string' },
 		count: { type: 'string', default: '200' },
+		'load-count': { type: 'string', default: '1000' },
 	},
 } );
 const only = args.only ? args.only.split( ',' ).map( ( s ) => s.trim() ) : [];
 const count = Math.max( 200, Number( args.count ) || 200 );
+const loadCount = Math.max( 100, Number( args[ 'load-count' ] ) || 1000 );
 
 /** Runs a command, echoing its output indented. */
 function exec( command, commandArgs ) {
@@ -54,7 +57,7 @@ function exec( command, commandArgs ) {
 }
 
 /*
- * The sections, in order. Each gets the stack's environment (WP_URL, WP_ROOT, EMULATOR_URL, …).
+ * The sections, in order. Each gets the stack's environment (WP_URL, WP_ROOT, EMULATOR_URL, …) and the stack.
  *
  * FRONT-END HOOK: `bench/front-end.mjs`, when it exists, exports `async function run(env)` that measures the
  * form pages (page weight, request count, CLS) and prints its own figures; it may throw SectionSkipped (from
@@ -95,6 +98,11 @@ const sections = [
 			const module = await import( pathToFileURL( FRONT_END ).href );
 			await module.run( env );
 		},
+	},
+	{
+		id: 'load',
+		title: 'Sign-ins under load: nginx, two PHP-FPM nodes, MariaDB, Redis',
+		run: ( env, running ) => load( env, running, { count: loadCount } ),
 	},
 ];
 
@@ -145,7 +153,7 @@ async function main() {
 			}
 			console.log( `\n── ${ section.title } ──` );
 			try {
-				await section.run( stack.env );
+				await section.run( stack.env, stack );
 			} catch ( error ) {
 				console.log(
 					error instanceof SectionSkipped

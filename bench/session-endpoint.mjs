@@ -66,7 +66,7 @@ export function median( values ) {
 }
 
 /** The p-th percentile (nearest rank). */
-function percentile( values, p ) {
+export function percentile( values, p ) {
 	const sorted = [ ...values ].sort( ( a, b ) => a - b );
 	return sorted[
 		Math.min(
@@ -76,7 +76,7 @@ function percentile( values, p ) {
 	];
 }
 
-async function timed( url, init ) {
+export async function timed( url, init ) {
 	const started = performance.now();
 	const response = await fetch( url, init );
 	const text = await response.text();
@@ -88,7 +88,7 @@ async function timed( url, init ) {
 }
 
 /** An admin call; the emulator accepts any SigV4-looking signature from loopback. */
-async function admin( env, operation, input ) {
+export async function admin( env, operation, input ) {
 	const response = await fetch( `${ env.EMULATOR_URL }/`, {
 		method: 'POST',
 		headers: {
@@ -102,6 +102,33 @@ async function admin( env, operation, input ) {
 	if ( ! response.ok ) {
 		throw new Error( `${ operation }: ${ await response.text() }` );
 	}
+}
+
+/**
+ * Creates a confirmed pool user with a verified email (its username) and a random permanent password.
+ *
+ * @param {Object}   env        Stack environment.
+ * @param {string}   username   Username and email.
+ * @param {Object[]} attributes More user attributes.
+ * @return {Promise<string>} The password.
+ */
+export async function poolUser( env, username, attributes = [] ) {
+	const password = `Bench-${ randomBytes( 9 ).toString( 'base64url' ) }-1a!`;
+	await admin( env, 'AdminCreateUser', {
+		Username: username,
+		MessageAction: 'SUPPRESS',
+		UserAttributes: [
+			{ Name: 'email', Value: username },
+			{ Name: 'email_verified', Value: 'true' },
+			...attributes,
+		],
+	} );
+	await admin( env, 'AdminSetUserPassword', {
+		Username: username,
+		Password: password,
+		Permanent: true,
+	} );
+	return password;
 }
 
 /**
@@ -123,22 +150,10 @@ async function tokenPool( env, count, users ) {
 	const sessions = [];
 	for ( let u = 0; u < users; u++ ) {
 		const username = `bench-${ tag }-${ u }@example.test`;
-		const password = `Bench-${ randomBytes( 9 ).toString( 'base64url' ) }-1a!`;
-		await admin( env, 'AdminCreateUser', {
-			Username: username,
-			MessageAction: 'SUPPRESS',
-			UserAttributes: [
-				{ Name: 'email', Value: username },
-				{ Name: 'email_verified', Value: 'true' },
-				{ Name: 'given_name', Value: 'Bench' },
-				{ Name: 'family_name', Value: `User ${ u }` },
-			],
-		} );
-		await admin( env, 'AdminSetUserPassword', {
-			Username: username,
-			Password: password,
-			Permanent: true,
-		} );
+		const password = await poolUser( env, username, [
+			{ Name: 'given_name', Value: 'Bench' },
+			{ Name: 'family_name', Value: `User ${ u }` },
+		] );
 		sessions.push( await srpSignIn( { ...options, username, password } ) );
 	}
 	const tokens = sessions.map( ( session ) => session.idToken );
