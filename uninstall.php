@@ -1,6 +1,7 @@
 <?php
 /**
- * Runs when the plugin is deleted from the Plugins screen: removes its settings (Settings::uninstall()).
+ * Runs when the plugin is deleted from the Plugins screen: removes everything it stored, on every site of a
+ * network, unless the keep_data_on_uninstall setting keeps it (Settings\Uninstall).
  *
  * @package CognitoBlocks
  */
@@ -9,4 +10,4 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
 require_once __DIR__ . '/php/autoload.php';
 
-\CognitoBlocks\Settings\Settings::uninstall();
+\CognitoBlocks\Settings\Uninstall::run();

@@ -42,6 +42,17 @@ final class Plugin {
 		add_action( 'wp_logout', array( Rest\SignedOutCookie::class, 'set' ) );
 		add_action( 'wp_login', array( Rest\SignedOutCookie::class, 'clear' ) );
 		add_filter( 'wp_authenticate_user', array( Users\LocalPasswordPolicy::class, 'check' ), 10, 2 );
+		add_action( 'cognito_blocks_login', array( Users\Identity::class, 'record_sign_in' ), 10, 2 );
+
+		add_action( 'show_user_profile', array( Admin\UserProfile::class, 'render' ) );
+		add_action( 'edit_user_profile', array( Admin\UserProfile::class, 'render' ) );
+		add_action( 'user_profile_update_errors', array( Admin\UserLinking::class, 'on_profile_update' ), 10, 3 );
+		add_filter( 'manage_users_columns', array( Admin\UserProfile::class, 'columns' ) );
+		add_filter( 'manage_users_custom_column', array( Admin\UserProfile::class, 'column' ), 10, 3 );
+
+		add_filter( 'site_status_tests', array( Admin\SiteHealth::class, 'tests' ) );
+		add_filter( 'debug_information', array( Admin\SiteHealth::class, 'info' ) );
+		add_action( 'rest_api_init', array( Admin\SiteHealth::class, 'register_routes' ) );
 
 		add_action( 'login_enqueue_scripts', array( Login\LoginScreen::class, 'enqueue' ) );
 		add_filter( 'login_body_class', array( Login\LoginScreen::class, 'body_class' ) );

@@ -5,12 +5,13 @@
  *   → php-unit (PHPUnit) → [test stack: MariaDB + emulator + WordPress] → php-integration (PHPUnit) → e2e (Playwright)
  *
  *   node tests/run.mjs [--only=lint,unit] [--skip=e2e] [--wordpress=<tar.gz|zip|folder>] [--plugin=<…>]…
- *                      [--e2e-oldest]
+ *                      [--e2e-oldest] [--filter=<PHPUnit --filter pattern>]
  *
  * COGNITO_BLOCKS_STACK=<name> puts the test stack in .dev/<name> instead of .dev/test, so two runs can share a
  * checkout. --wordpress and --plugin (repeatable) choose the software of the test stack (default: the npm build of
  * WordPress alone). --e2e-oldest then runs the Playwright suite once more on the npm build (6.6, the oldest
- * WordPress the plugin supports), on a second stack without the extra plugins.
+ * WordPress the plugin supports), on a second stack without the extra plugins. --filter passes a pattern to
+ * PHPUnit's --filter (both PHPUnit suites), to run some test classes or methods only.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -26,6 +27,7 @@ const { values: args } = parseArgs( {
 		only: { type: 'string' },
 		skip: { type: 'string' },
 		'e2e-oldest': { type: 'boolean', default: false },
+		filter: { type: 'string' },
 		...SOURCE_OPTIONS,
 	},
 } );
@@ -40,6 +42,8 @@ const STACK_NAME = process.env.COGNITO_BLOCKS_STACK ?? 'test';
 const has = ( file ) => existsSync( path.join( PROJECT_ROOT, file ) );
 const bin = ( name ) => path.join( PROJECT_ROOT, 'node_modules/.bin', name );
 const vendorBin = ( name ) => path.join( PROJECT_ROOT, 'vendor/bin', name );
+/** Extra PHPUnit arguments from --filter. */
+const phpunitFilter = args.filter ? [ '--filter', args.filter ] : [];
 
 /** Each suite: a group name (for --only/--skip), a label and the commands it runs. */
 const suites = [
@@ -135,7 +139,14 @@ const suites = [
 		group: 'php',
 		label: 'PHPUnit (unit)',
 		when: () => has( 'phpunit.xml.dist' ),
-		commands: [ [ vendorBin( 'phpunit' ), '-c', 'phpunit.xml.dist' ] ],
+		commands: [
+			[
+				vendorBin( 'phpunit' ),
+				'-c',
+				'phpunit.xml.dist',
+				...phpunitFilter,
+			],
+		],
 	},
 	{
 		group: 'php',
@@ -143,7 +154,12 @@ const suites = [
 		needsStack: true,
 		when: () => has( 'phpunit-integration.xml.dist' ),
 		commands: [
-			[ vendorBin( 'phpunit' ), '-c', 'phpunit-integration.xml.dist' ],
+			[
+				vendorBin( 'phpunit' ),
+				'-c',
+				'phpunit-integration.xml.dist',
+				...phpunitFilter,
+			],
 		],
 	},
 	{
@@ -160,6 +176,7 @@ const suites = [
 				'phpunit-integration.xml.dist',
 				'--group',
 				'nodes',
+				...phpunitFilter,
 			],
 		],
 	},

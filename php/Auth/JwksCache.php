@@ -242,7 +242,16 @@ final class JwksCache implements KeySource {
 	 * Cache key of this pool's set.
 	 */
 	private function cache_key(): string {
-		return 'jwks_' . $this->pool_hash();
+		return self::cache_key_for( $this->url );
+	}
+
+	/**
+	 * Cache key of a pool's set (uninstall removes it).
+	 *
+	 * @param string $url The pool's JWKS URL.
+	 */
+	public static function cache_key_for( string $url ): string {
+		return 'jwks_' . substr( hash( 'sha256', $url ), 0, 32 );
 	}
 
 	/**

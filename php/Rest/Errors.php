@@ -78,9 +78,12 @@ final class Errors {
 		if ( LoginDenied::BUSY === $e->error_code() ) {
 			return new \WP_Error( $e->error_code(), __( 'Sign-in is busy. Please try again in a moment.', 'cognito-blocks' ), array( 'status' => 503 ) );
 		}
-		$message = LoginDenied::ACCOUNT_EXISTS === $e->error_code()
-			? __( 'An account with this email address already exists. Please ask a site administrator to connect it.', 'cognito-blocks' )
-			: __( 'This account may not sign in to this site.', 'cognito-blocks' );
+		$messages = array(
+			LoginDenied::ACCOUNT_EXISTS    => __( 'An account with this email address already exists. Please ask a site administrator to connect it.', 'cognito-blocks' ),
+			// The same words as the browser's message for this code (src/auth/error-codes.ts).
+			LoginDenied::CREATION_DISABLED => __( 'New accounts are not created on this site. If you already have an account here, ask the site administrator to connect it to your sign-in.', 'cognito-blocks' ),
+		);
+		$message  = $messages[ $e->error_code() ] ?? __( 'This account may not sign in to this site.', 'cognito-blocks' );
 		return new \WP_Error( $e->error_code(), $message, array( 'status' => 403 ) );
 	}
 

@@ -60,10 +60,32 @@ final class Config {
 	}
 
 	/**
-	 * What a first sign-in without a linked account does: `create`, `link` or `deny`.
+	 * The creation policy as set: `follow` (WordPress's "Anyone can register"), `create`, `link` or `deny`.
 	 */
 	public function creation_policy(): string {
 		return $this->string( 'creation_policy' );
+	}
+
+	/**
+	 * What a first sign-in without a linked account does: `create`, `link` or `deny`. `follow` creates accounts
+	 * only while WordPress accepts registrations; otherwise an existing account can still be linked (its owner
+	 * already has an account here), but no new one is made.
+	 *
+	 * @param bool $registration_open Whether WordPress's "Anyone can register" is on (see Users\Registration).
+	 */
+	public function effective_creation_policy( bool $registration_open ): string {
+		$policy = $this->creation_policy();
+		if ( 'follow' !== $policy ) {
+			return $policy;
+		}
+		return $registration_open ? 'create' : 'link';
+	}
+
+	/**
+	 * Whether the settings and user data stay in the database when the plugin is deleted.
+	 */
+	public function keep_data_on_uninstall(): bool {
+		return $this->bool( 'keep_data_on_uninstall' );
 	}
 
 	/**

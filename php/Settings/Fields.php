@@ -127,10 +127,10 @@ final class Fields {
 			),
 			new Field(
 				name: 'creation_policy',
-				default: 'create',
-				rule: Rule::choice( array( 'create', 'link', 'deny' ) ),
+				default: 'follow',
+				rule: Rule::choice( array( 'follow', 'create', 'link', 'deny' ) ),
 				label: static fn() => __( 'New members', 'cognito-blocks' ),
-				help: static fn() => __( 'When a pool account without a WordPress account signs in: create one, only link an existing account, or refuse.', 'cognito-blocks' )
+				help: static fn() => __( 'When a pool account without a WordPress account signs in: follow WordPress\'s "Anyone can register" (create an account when it is on, else only link an existing one), always create one, only link an existing account, or refuse.', 'cognito-blocks' )
 			),
 			new Field(
 				name: 'default_role',
@@ -234,6 +234,13 @@ final class Fields {
 				label: static fn() => __( 'Password rules', 'cognito-blocks' ),
 				help: static fn() => __( 'The rules the sign-up and new-password checklists show. Copy them from the pool\'s password policy.', 'cognito-blocks' ),
 				browser: 'passwordPolicy'
+			),
+			new Field(
+				name: 'keep_data_on_uninstall',
+				default: false,
+				rule: Rule::boolean(),
+				label: static fn() => __( 'Keep data when the plugin is deleted', 'cognito-blocks' ),
+				help: static fn() => __( 'Leave the settings and the links between accounts and the user pool in the database when the plugin is deleted from the Plugins screen, for a later reinstall. Off: deleting the plugin removes everything it stored.', 'cognito-blocks' )
 			),
 		);
 	}

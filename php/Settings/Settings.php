@@ -119,24 +119,4 @@ final class Settings {
 	private static function constant_lookup(): callable {
 		return static fn( string $name ): mixed => defined( $name ) ? constant( $name ) : null;
 	}
-
-	/**
-	 * Deletes the stored settings: on every site of a network, else on this one. Run by uninstall.php.
-	 */
-	public static function uninstall(): void {
-		if ( ! is_multisite() ) {
-			delete_option( self::OPTION );
-			return;
-		}
-		foreach ( get_sites(
-			array(
-				'fields' => 'ids',
-				'number' => 0,
-			)
-		) as $site_id ) {
-			switch_to_blog( (int) $site_id );
-			delete_option( self::OPTION );
-			restore_current_blog();
-		}
-	}
 }

@@ -13,9 +13,17 @@ namespace CognitoBlocks\Users;
  */
 final class Identity {
 
-	public const META_KEY    = 'cognito_blocks_identity';
-	public const META_SUB    = 'cognito_blocks_sub';
-	public const META_ISSUER = 'cognito_blocks_issuer';
+	public const META_KEY        = 'cognito_blocks_identity';
+	public const META_SUB        = 'cognito_blocks_sub';
+	public const META_ISSUER     = 'cognito_blocks_issuer';
+	public const META_USERNAME   = 'cognito_blocks_username';
+	public const META_LINKED_AT  = 'cognito_blocks_linked_at';
+	public const META_LAST_LOGIN = 'cognito_blocks_last_login';
+
+	/**
+	 * Every user meta key the plugin writes (uninstall removes them all).
+	 */
+	public const META_KEYS = array( self::META_KEY, self::META_SUB, self::META_ISSUER, self::META_USERNAME, self::META_LINKED_AT, self::META_LAST_LOGIN, PendingLink::META_KEY );
 
 	/**
 	 * The stored identity key.
@@ -26,6 +34,69 @@ final class Identity {
 	 */
 	public static function key( string $issuer, string $sub ): string {
 		return hash( 'sha256', $issuer . "\n" . $sub );
+	}
+
+	/**
+	 * Binds an account to an identity: the lookup key, issuer and sub readable beside it, the Cognito username
+	 * when known (for display) and when the link was made.
+	 *
+	 * @param int    $user_id  Account.
+	 * @param string $issuer   Pool issuer.
+	 * @param string $sub      Cognito sub.
+	 * @param string $username Cognito username; empty when unknown.
+	 */
+	public static function bind( int $user_id, string $issuer, string $sub, string $username = '' ): void {
+		update_user_meta( $user_id, self::META_KEY, self::key( $issuer, $sub ) );
+		update_user_meta( $user_id, self::META_SUB, $sub );
+		update_user_meta( $user_id, self::META_ISSUER, $issuer );
+		update_user_meta( $user_id, self::META_LINKED_AT, time() );
+		if ( '' === $username ) {
+			delete_user_meta( $user_id, self::META_USERNAME );
+		} else {
+			update_user_meta( $user_id, self::META_USERNAME, $username );
+		}
+	}
+
+	/**
+	 * Removes an account's binding and what was recorded about it.
+	 *
+	 * @param int $user_id Account.
+	 */
+	public static function unbind( int $user_id ): void {
+		foreach ( self::META_KEYS as $meta_key ) {
+			delete_user_meta( $user_id, $meta_key );
+		}
+	}
+
+	/**
+	 * The `cognito_blocks_login` action: remembers when the account last signed in through Cognito, and its
+	 * Cognito username when the account was linked before usernames were recorded.
+	 *
+	 * @param \WP_User            $user   The signed-in account.
+	 * @param array<string,mixed> $claims Verified ID-token claims.
+	 */
+	public static function record_sign_in( \WP_User $user, array $claims = array() ): void {
+		update_user_meta( (int) $user->ID, self::META_LAST_LOGIN, time() );
+		$username = $claims['cognito:username'] ?? '';
+		if ( is_string( $username ) && '' !== $username && get_user_meta( (int) $user->ID, self::META_USERNAME, true ) !== $username ) {
+			update_user_meta( (int) $user->ID, self::META_USERNAME, $username );
+		}
+	}
+
+	/**
+	 * The accounts bound to an identity (normally none or one), read from the database.
+	 *
+	 * Read straight from the database, so no stale cache can hide an account that a concurrent request just bound;
+	 * at most two ids, enough to tell "one" from "several".
+	 *
+	 * @param string $key Identity key (key()).
+	 * @return list<int>
+	 */
+	public static function users_with( string $key ): array {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.SlowDBQuery -- Must bypass caches; see above.
+		$ids = $wpdb->get_col( $wpdb->prepare( "SELECT user_id FROM {$wpdb->usermeta} WHERE meta_key = %s AND meta_value = %s LIMIT 2", self::META_KEY, $key ) );
+		return array_values( array_map( 'intval', $ids ) );
 	}
 
 	/**

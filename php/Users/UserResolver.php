@@ -48,23 +48,20 @@ final class UserResolver {
 			throw new LoginDenied( LoginDenied::BUSY, 'identity lock timed out' );
 		}
 		try {
-			return $this->find( $key ) ?? $this->link_or_create( $claims, $key );
+			return $this->find( $key ) ?? $this->link_or_create( $claims );
 		} finally {
 			$this->lock->release( 'identity_' . $key );
 		}
 	}
 
 	/**
-	 * The user bound to an identity, read straight from the database so no stale cache can hide a user that a
-	 * concurrent request just created.
+	 * The user bound to an identity (Identity::users_with(), uncached).
 	 *
 	 * @param string $key Identity key.
 	 * @throws LoginDenied When two users claim the identity.
 	 */
 	private function find( string $key ): ?\WP_User {
-		global $wpdb;
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.SlowDBQuery -- Must bypass caches; see above.
-		$ids = $wpdb->get_col( $wpdb->prepare( "SELECT user_id FROM {$wpdb->usermeta} WHERE meta_key = %s AND meta_value = %s LIMIT 2", Identity::META_KEY, $key ) );
+		$ids = Identity::users_with( $key );
 		if ( count( $ids ) > 1 ) {
 			throw new LoginDenied( LoginDenied::CONFLICT, 'identity bound to several users' );
 		}
@@ -83,11 +80,18 @@ final class UserResolver {
 	 * First sign-in of an identity.
 	 *
 	 * @param array<string,mixed> $claims Verified claims.
-	 * @param string              $key    Identity key.
 	 * @throws LoginDenied When neither linking nor creating is allowed.
 	 */
-	private function link_or_create( array $claims, string $key ): \WP_User {
-		$policy   = $this->config->creation_policy();
+	private function link_or_create( array $claims ): \WP_User {
+		$pending = PendingLink::account_for( $claims );
+		if ( null !== $pending ) {
+			// An administrator asked for exactly this link (see Admin\UserLinking): no policy stands in its way.
+			$this->bind( (int) $pending->ID, $claims );
+			PendingLink::clear( (int) $pending->ID );
+			return $pending;
+		}
+
+		$policy   = $this->config->effective_creation_policy( Registration::open() );
 		$email    = is_string( $claims['email'] ?? null ) ? $claims['email'] : '';
 		$existing = '' !== $email && is_email( $email ) ? get_user_by( 'email', $email ) : false;
 
@@ -98,13 +102,13 @@ final class UserResolver {
 			if ( ! $this->may_link( $existing, $claims ) ) {
 				throw new LoginDenied( LoginDenied::ACCOUNT_EXISTS, 'an account with this email exists and may not be linked automatically' );
 			}
-			$this->bind( (int) $existing->ID, $claims, $key );
+			$this->bind( (int) $existing->ID, $claims );
 			return $existing;
 		}
 		if ( 'create' !== $policy ) {
-			throw new LoginDenied( LoginDenied::CREATION_DISABLED, 'policy ' . $policy . '; no account to link' );
+			throw new LoginDenied( LoginDenied::CREATION_DISABLED, 'policy ' . $this->config->creation_policy() . ' (' . $policy . '); no account to link' );
 		}
-		return $this->create( $claims, $key );
+		return $this->create( $claims );
 	}
 
 	/**
@@ -148,10 +152,9 @@ final class UserResolver {
 	 * Creates the account.
 	 *
 	 * @param array<string,mixed> $claims Verified claims.
-	 * @param string              $key    Identity key.
 	 * @throws LoginDenied When no valid role results or WordPress refuses the user.
 	 */
-	private function create( array $claims, string $key ): \WP_User {
+	private function create( array $claims ): \WP_User {
 		$roles = $this->roles( $claims, null );
 		if ( array() === $roles ) {
 			throw new LoginDenied( LoginDenied::NO_ROLE, 'no valid role for a new account' );
@@ -191,7 +194,7 @@ final class UserResolver {
 		foreach ( array_slice( $roles, 1 ) as $role ) {
 			$user->add_role( $role );
 		}
-		$this->bind( $id, $claims, $key );
+		$this->bind( $id, $claims );
 		AttributeSync::write_meta( $id, $claims, $this->config->attribute_map() );
 		return $user;
 	}
@@ -201,12 +204,19 @@ final class UserResolver {
 	 *
 	 * @param int                 $user_id User.
 	 * @param array<string,mixed> $claims  Verified claims.
-	 * @param string              $key     Identity key.
 	 */
-	private function bind( int $user_id, array $claims, string $key ): void {
-		update_user_meta( $user_id, Identity::META_KEY, $key );
-		update_user_meta( $user_id, Identity::META_SUB, (string) $claims['sub'] );
-		update_user_meta( $user_id, Identity::META_ISSUER, (string) $claims['iss'] );
+	private function bind( int $user_id, array $claims ): void {
+		Identity::bind( $user_id, (string) $claims['iss'], (string) $claims['sub'], self::username( $claims ) );
+	}
+
+	/**
+	 * The Cognito username of the token (`cognito:username`), for display.
+	 *
+	 * @param array<string,mixed> $claims Verified claims.
+	 */
+	private static function username( array $claims ): string {
+		$username = $claims['cognito:username'] ?? '';
+		return is_string( $username ) ? $username : '';
 	}
 
 	/**

@@ -159,6 +159,8 @@ export async function startTestStack( {
 			fresh: true,
 			admin,
 			settings: emulator?.settings ?? null,
+			// "Anyone can register", so first sign-ins create accounts under the default creation policy (follow).
+			options: { users_can_register: 1 },
 			pages: testPages(),
 			debugLog: path.join( stackDir, 'debug.log' ),
 		} );

@@ -16,7 +16,7 @@ namespace CognitoBlocks\Auth\Store;
  */
 final class CacheLedger implements Ledger {
 
-	private const GROUP = 'cognito_blocks_ledger';
+	public const GROUP = 'cognito_blocks_ledger';
 
 	/**
 	 * Creates the ledger.

@@ -23,7 +23,7 @@ use CognitoBlocks\Auth\Clock;
  */
 final class OptionsLedger implements Ledger {
 
-	private const PREFIX       = 'cognito_blocks_l_';
+	public const PREFIX        = 'cognito_blocks_l_';
 	private const PURGE_KEY    = 'purge';
 	private const PURGE_EVERY  = 3600;
 	private const PURGE_BATCH  = 200;

@@ -18,10 +18,10 @@ namespace CognitoBlocks\Auth\Store;
  */
 final class TransientCache implements Cache {
 
-	private const PREFIX = 'cognito_blocks_';
+	public const PREFIX = 'cognito_blocks_';
 
 	/** Options used while the object cache is down. */
-	private const FALLBACK_PREFIX = 'cognito_blocks_c_';
+	public const FALLBACK_PREFIX = 'cognito_blocks_c_';
 
 	/**
 	 * Reads an entry.

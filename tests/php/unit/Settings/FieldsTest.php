@@ -50,6 +50,7 @@ final class FieldsTest extends TestCase {
 			'require_numbers'   => false,
 			'require_symbols'   => false,
 		),
+		'keep_data_on_uninstall'  => true,
 	);
 
 	/**
@@ -109,6 +110,7 @@ final class FieldsTest extends TestCase {
 				'COGNITO_BLOCKS_ALLOW_LOCAL_PASSWORDS',
 				'COGNITO_BLOCKS_TOKEN_STORAGE',
 				'COGNITO_BLOCKS_PASSWORD_POLICY',
+				'COGNITO_BLOCKS_KEEP_DATA_ON_UNINSTALL',
 			),
 			array_values( array_map( static fn( Field $field ): string => $field->constant(), Fields::all() ) )
 		);

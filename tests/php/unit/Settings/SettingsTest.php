@@ -22,7 +22,8 @@ final class SettingsTest extends TestCase {
 
 	public function test_defaults_are_safe(): void {
 		$defaults = Fields::defaults();
-		$this->assertSame( 'create', $defaults['creation_policy'] );
+		$this->assertSame( 'follow', $defaults['creation_policy'] );
+		$this->assertFalse( $defaults['keep_data_on_uninstall'] );
 		$this->assertSame( 'subscriber', $defaults['default_role'] );
 		$this->assertTrue( $defaults['link_by_verified_email'] );
 		$this->assertFalse( $defaults['allow_local_passwords'] );
@@ -30,6 +31,17 @@ final class SettingsTest extends TestCase {
 		$this->assertSame( 60, $defaults['leeway'] );
 		$this->assertSame( 600, $defaults['max_token_age'] );
 		$this->assertSame( 'session', $defaults['token_storage'] );
+	}
+
+	public function test_the_default_creation_policy_follows_anyone_can_register(): void {
+		$follow = new Config( array() );
+		$this->assertSame( 'create', $follow->effective_creation_policy( true ) );
+		$this->assertSame( 'link', $follow->effective_creation_policy( false ), 'closed: existing accounts may still be linked, none created' );
+		foreach ( array( 'create', 'link', 'deny' ) as $explicit ) {
+			$config = new Config( array( 'creation_policy' => $explicit ) );
+			$this->assertSame( $explicit, $config->effective_creation_policy( false ), $explicit . ' overrides WordPress' );
+			$this->assertSame( $explicit, $config->effective_creation_policy( true ), $explicit . ' overrides WordPress' );
+		}
 	}
 
 	public function test_valid_values_are_kept(): void {
