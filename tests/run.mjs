@@ -195,13 +195,43 @@ function selected( suite ) {
 	return ! skip.includes( suite.group ) && ( ! suite.when || suite.when() );
 }
 
-function exec( [ command, ...commandArgs ], env ) {
+/**
+ * Lines that name a failed test in the runners' own output (Playwright's ✘, Vitest's FAIL, PHPUnit's "1) …"),
+ * repeated under the summary so a log's tail says what failed.
+ */
+const FAILURE_LINE = /^\s*(?:✘|×|FAIL\s|\d+\) [\w\\]+::)/u;
+
+/**
+ * Runs a command with its output passed through; resolves to its exit code.
+ * @param {string[]} command  The program and its arguments.
+ * @param {Object}   env      Extra environment variables.
+ * @param {string[]} failures Collects the output lines that name a failed test.
+ */
+function exec( [ command, ...commandArgs ], env, failures = [] ) {
 	return new Promise( ( resolve ) => {
 		const child = spawn( command, commandArgs, {
 			cwd: PROJECT_ROOT,
-			stdio: [ 'ignore', 'inherit', 'inherit' ],
+			stdio: [ 'ignore', 'pipe', 'pipe' ],
 			env: { ...process.env, ...env },
 		} );
+		for ( const [ from, to ] of [
+			[ child.stdout, process.stdout ],
+			[ child.stderr, process.stderr ],
+		] ) {
+			let partial = '';
+			from.on( 'data', ( chunk ) => {
+				to.write( chunk );
+				const lines = ( partial + chunk ).split( '\n' );
+				partial = lines.pop();
+				failures.push(
+					...lines
+						.map( ( line ) =>
+							line.replace( /\x1b\[[0-9;]*m/g, '' )
+						)
+						.filter( ( line ) => FAILURE_LINE.test( line ) )
+				);
+			} );
+		}
 		child.once( 'error', ( error ) => {
 			console.error( `${ command }: ${ error.message }` );
 			resolve( 1 );
@@ -291,9 +321,10 @@ async function runSuite( suite, stackName, stackSources ) {
 	console.log( `\n── ${ label } ──` );
 	const started = Date.now();
 	let ok = true;
+	const failures = [];
 	try {
 		for ( const command of suite.commands ) {
-			ok = ( await exec( command, env ) ) === 0 && ok;
+			ok = ( await exec( command, env, failures ) ) === 0 && ok;
 		}
 	} finally {
 		if ( suite.objectCache ) {
@@ -304,6 +335,7 @@ async function runSuite( suite, stackName, stackSources ) {
 		label,
 		ok,
 		seconds: ( Date.now() - started ) / 1000,
+		failures: ok ? [] : [ ...new Set( failures ) ].slice( 0, 20 ),
 	} );
 }
 
@@ -338,6 +370,9 @@ async function main() {
 				result.note ? `  (${ result.note })` : ''
 			}`
 		);
+		for ( const line of result.failures ?? [] ) {
+			console.log( `        ${ line.trim() }` );
+		}
 	}
 	const failed = results.filter( ( result ) => ! result.ok ).length;
 	console.log(
