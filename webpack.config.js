@@ -59,6 +59,8 @@ export default {
 	...defaultConfig,
 	entry: {
 		view: './src/view.tsx',
+		// Settings › Cognito Blocks (wp-admin only).
+		admin: './src/admin/index.tsx',
 		// wp-login.php's own styles, so pages with a block do not download them.
 		'login-screen': './src/styles/login.scss',
 		...Object.fromEntries(

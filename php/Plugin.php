@@ -50,6 +50,12 @@ final class Plugin {
 		add_filter( 'manage_users_columns', array( Admin\UserProfile::class, 'columns' ) );
 		add_filter( 'manage_users_custom_column', array( Admin\UserProfile::class, 'column' ), 10, 3 );
 
+		add_action( 'admin_menu', array( Admin\SettingsPage::class, 'menu' ) );
+		add_filter( 'plugin_action_links_' . plugin_basename( $file ), array( Admin\SettingsPage::class, 'action_links' ) );
+		add_action( 'admin_notices', array( Admin\SettingsPage::class, 'setup_notice' ) );
+		add_action( 'rest_api_init', array( Admin\SettingsPage::class, 'register_routes' ) );
+		add_action( 'rest_api_init', array( Admin\ConnectionTest::class, 'register_routes' ) );
+
 		add_filter( 'site_status_tests', array( Admin\SiteHealth::class, 'tests' ) );
 		add_filter( 'debug_information', array( Admin\SiteHealth::class, 'info' ) );
 		add_action( 'rest_api_init', array( Admin\SiteHealth::class, 'register_routes' ) );

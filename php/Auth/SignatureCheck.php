@@ -24,17 +24,11 @@ final class SignatureCheck {
 	 * @param array<string,mixed> $jwk           Key from the pool's key set.
 	 * @param string              $signing_input Signed bytes.
 	 * @param string              $signature     Raw signature.
-	 * @throws UnusableKey      When the key is not an RSA RS256 signing key.
-	 * @throws InvalidSignature When the signature does not verify.
+	 * @throws InvalidSignature When the signature does not verify (UnusableKey, from key(), when the key is not an
+	 *                          RSA RS256 signing key).
 	 */
 	public static function verify( array $jwk, string $signing_input, string $signature ): void {
-		self::check_key_parameters( $jwk );
-		$material = RsaPublicKey::from_jwk( $jwk['n'], $jwk['e'] );
-		$details  = openssl_pkey_get_details( $material );
-		$bits     = is_array( $details ) ? (int) ( $details['bits'] ?? 0 ) : 0;
-		if ( $bits < self::MIN_BITS ) {
-			throw new UnusableKey( 'an RSA key of at least ' . self::MIN_BITS . ' bits', $bits . ' bits' );
-		}
+		list( $material, $bits ) = self::key( $jwk );
 		if ( strlen( $signature ) !== intdiv( $bits + 7, 8 ) ) {
 			throw new InvalidSignature( intdiv( $bits + 7, 8 ) . ' signature bytes', strlen( $signature ) . ' bytes' );
 		}
@@ -44,6 +38,38 @@ final class SignatureCheck {
 		if ( 1 !== $result ) {
 			throw new InvalidSignature( 'a valid RS256 signature', 'openssl_verify returned ' . var_export( $result, true ) ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export, WordPress.Security.EscapeOutput.ExceptionNotEscaped -- Log text, never printed.
 		}
+	}
+
+	/**
+	 * Whether a key of the pool's key set could verify a token (an RSA RS256 signing key of enough bits).
+	 *
+	 * @param array<string,mixed> $jwk Key from the pool's key set.
+	 */
+	public static function usable( array $jwk ): bool {
+		try {
+			self::key( $jwk );
+			return true;
+		} catch ( UnusableKey $unusable ) {
+			return false;
+		}
+	}
+
+	/**
+	 * The OpenSSL key of a JWK and its size.
+	 *
+	 * @param array<string,mixed> $jwk Key.
+	 * @return array{\OpenSSLAsymmetricKey,int}
+	 * @throws UnusableKey When the key is not an RSA RS256 signing key of at least MIN_BITS.
+	 */
+	private static function key( array $jwk ): array {
+		self::check_key_parameters( $jwk );
+		$material = RsaPublicKey::from_jwk( $jwk['n'], $jwk['e'] );
+		$details  = openssl_pkey_get_details( $material );
+		$bits     = is_array( $details ) ? (int) ( $details['bits'] ?? 0 ) : 0;
+		if ( $bits < self::MIN_BITS ) {
+			throw new UnusableKey( 'an RSA key of at least ' . self::MIN_BITS . ' bits', $bits . ' bits' );
+		}
+		return array( $material, $bits );
 	}
 
 	/**

@@ -16,15 +16,17 @@ final class Field {
 	/**
 	 * Declares a setting.
 	 *
-	 * @param string      $name    Key in the option; also the name of its Config accessor and, upper-cased, of its
-	 *                             constant (COGNITO_BLOCKS_<NAME>).
-	 * @param mixed       $default Value when unset or invalid; passes $rule unchanged.
-	 * @param Rule        $rule    Schema and sanitiser.
-	 * @param \Closure    $label   Returns the translated label. A closure, so __() runs when a screen shows it,
-	 *                             after the text domain is loaded, and never for requests that show no settings.
-	 * @param \Closure    $help    Returns the translated help text, likewise.
-	 * @param string|null $browser Key of the value in the browser's configuration (Config::client_config()), which
-	 *                             holds only public values; null for a setting the page never sees.
+	 * @param string        $name    Key in the option; also the name of its Config accessor and, upper-cased, of its
+	 *                               constant (COGNITO_BLOCKS_<NAME>).
+	 * @param mixed         $default Value when unset or invalid; passes $rule unchanged.
+	 * @param Rule          $rule    Schema and sanitiser.
+	 * @param \Closure      $label   Returns the translated label. A closure, so __() runs when a screen shows it,
+	 *                               after the text domain is loaded, and never for requests that show no settings.
+	 * @param \Closure      $help    Returns the translated help text, likewise.
+	 * @param string|null   $browser Key of the value in the browser's configuration (Config::client_config()), which
+	 *                               holds only public values; null for a setting the page never sees.
+	 * @param string        $section Where the settings page shows it: a key of Fields::sections().
+	 * @param \Closure|null $choices For a choice: returns value => translated label, in the order shown.
 	 */
 	public function __construct(
 		public readonly string $name,
@@ -32,8 +34,19 @@ final class Field {
 		public readonly Rule $rule,
 		private readonly \Closure $label,
 		private readonly \Closure $help,
-		public readonly ?string $browser = null
+		public readonly ?string $browser = null,
+		public readonly string $section = 'advanced',
+		private readonly ?\Closure $choices = null
 	) {}
+
+	/**
+	 * The translated labels of a choice's values (value => label); empty for other kinds.
+	 *
+	 * @return array<string,string>
+	 */
+	public function choices(): array {
+		return null === $this->choices ? array() : ( $this->choices )();
+	}
 
 	/**
 	 * The clean value of untrusted input; the default when nothing usable is left.

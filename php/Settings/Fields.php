@@ -41,6 +41,24 @@ final class Fields {
 	private static ?array $all = null;
 
 	/**
+	 * The settings page's sections, in order: key => translated title.
+	 *
+	 * @return array<string,string>
+	 */
+	public static function sections(): array {
+		return array(
+			'connection' => __( 'Connection', 'cognito-blocks' ),
+			'accounts'   => __( 'Accounts', 'cognito-blocks' ),
+			'roles'      => __( 'Roles from groups', 'cognito-blocks' ),
+			'attributes' => __( 'Attributes', 'cognito-blocks' ),
+			'passwords'  => __( 'Password rules', 'cognito-blocks' ),
+			'login'      => __( 'wp-login.php', 'cognito-blocks' ),
+			'sessions'   => __( 'Tokens and sessions', 'cognito-blocks' ),
+			'data'       => __( 'Data', 'cognito-blocks' ),
+		);
+	}
+
+	/**
 	 * Every setting by name, in the order a settings screen shows them.
 	 *
 	 * @return array<string,Field>
@@ -99,7 +117,8 @@ final class Fields {
 				rule: Rule::text( '/^[a-z]{2}(?:-[a-z]+)+-\d+_[0-9A-Za-z]+$/', 55 ),
 				label: static fn() => __( 'User pool ID', 'cognito-blocks' ),
 				help: static fn() => __( 'The ID of your Amazon Cognito user pool, such as eu-west-1_AbC123.', 'cognito-blocks' ),
-				browser: 'userPoolId'
+				browser: 'userPoolId',
+				section: 'connection'
 			),
 			new Field(
 				name: 'client_id',
@@ -107,7 +126,8 @@ final class Fields {
 				rule: Rule::text( '/^[\w+]+$/', 128 ),
 				label: static fn() => __( 'App client ID', 'cognito-blocks' ),
 				help: static fn() => __( 'An app client of the pool without a client secret: a browser cannot keep one.', 'cognito-blocks' ),
-				browser: 'clientId'
+				browser: 'clientId',
+				section: 'connection'
 			),
 			new Field(
 				name: 'region',
@@ -115,7 +135,8 @@ final class Fields {
 				rule: Rule::text( '/^[a-z]{2}(?:-[a-z]+)+-\d+$/', 32 ),
 				label: static fn() => __( 'Region', 'cognito-blocks' ),
 				help: static fn() => __( 'The AWS region of the pool, such as eu-west-1. Leave empty to take it from the user pool ID.', 'cognito-blocks' ),
-				browser: 'region'
+				browser: 'region',
+				section: 'connection'
 			),
 			new Field(
 				name: 'endpoint',
@@ -123,91 +144,110 @@ final class Fields {
 				rule: Rule::url(),
 				label: static fn() => __( 'Endpoint override', 'cognito-blocks' ),
 				help: static fn() => __( 'Another address of the Cognito API, for a local emulator or a private endpoint. Leave empty to use Amazon Cognito.', 'cognito-blocks' ),
-				browser: 'endpoint'
+				browser: 'endpoint',
+				section: 'connection'
 			),
 			new Field(
 				name: 'creation_policy',
 				default: 'follow',
 				rule: Rule::choice( array( 'follow', 'create', 'link', 'deny' ) ),
 				label: static fn() => __( 'New members', 'cognito-blocks' ),
-				help: static fn() => __( 'When a pool account without a WordPress account signs in: follow WordPress\'s "Anyone can register" (create an account when it is on, else only link an existing one), always create one, only link an existing account, or refuse.', 'cognito-blocks' )
+				help: static fn() => __( 'When a pool account without a WordPress account signs in: follow WordPress\'s "Anyone can register" (create an account when it is on, else only link an existing one), always create one, only link an existing account, or refuse.', 'cognito-blocks' ),
+				section: 'accounts',
+				choices: static fn() => array(
+					'follow' => __( 'Follow "Anyone can register" (Settings › General)', 'cognito-blocks' ),
+					'create' => __( 'Always create a WordPress account', 'cognito-blocks' ),
+					'link'   => __( 'Only link an existing account', 'cognito-blocks' ),
+					'deny'   => __( 'Refuse the sign-in', 'cognito-blocks' ),
+				)
 			),
 			new Field(
 				name: 'default_role',
 				default: 'subscriber',
 				rule: Rule::role(),
 				label: static fn() => __( 'Default role', 'cognito-blocks' ),
-				help: static fn() => __( 'The role of accounts created at first sign-in, unless one of their groups maps to another.', 'cognito-blocks' )
+				help: static fn() => __( 'The role of accounts created at first sign-in, unless one of their groups maps to another.', 'cognito-blocks' ),
+				section: 'accounts'
 			),
 			new Field(
 				name: 'group_role_map',
 				default: array(),
 				rule: Rule::group_role_map(),
 				label: static fn() => __( 'Roles by group', 'cognito-blocks' ),
-				help: static fn() => __( 'Cognito groups and the WordPress role each gives. A member of several groups gets the role of the first.', 'cognito-blocks' )
+				help: static fn() => __( 'Cognito groups and the WordPress role each gives. A member of several groups gets the role of the first.', 'cognito-blocks' ),
+				section: 'roles'
 			),
 			new Field(
 				name: 'sync_roles_on_login',
 				default: false,
 				rule: Rule::boolean(),
 				label: static fn() => __( 'Update roles at every sign-in', 'cognito-blocks' ),
-				help: static fn() => __( 'Set the role from the groups each time a member signs in, not only when the account is created.', 'cognito-blocks' )
+				help: static fn() => __( 'Set the role from the groups each time a member signs in, not only when the account is created.', 'cognito-blocks' ),
+				section: 'roles'
 			),
 			new Field(
 				name: 'sync_demotes_admins',
 				default: false,
 				rule: Rule::boolean(),
 				label: static fn() => __( 'Group changes may demote administrators', 'cognito-blocks' ),
-				help: static fn() => __( 'Without this, updating roles never takes the administrator role away.', 'cognito-blocks' )
+				help: static fn() => __( 'Without this, updating roles never takes the administrator role away.', 'cognito-blocks' ),
+				section: 'roles'
 			),
 			new Field(
 				name: 'attribute_map',
 				default: array(),
 				rule: Rule::attribute_map(),
 				label: static fn() => __( 'Attributes to copy', 'cognito-blocks' ),
-				help: static fn() => __( 'Cognito attributes and the user meta key each is copied to at sign-in. Keys that grant capabilities are refused.', 'cognito-blocks' )
+				help: static fn() => __( 'Cognito attributes and the user meta key each is copied to at sign-in. Keys that grant capabilities are refused.', 'cognito-blocks' ),
+				section: 'attributes'
 			),
 			new Field(
 				name: 'link_by_verified_email',
 				default: true,
 				rule: Rule::boolean(),
 				label: static fn() => __( 'Link existing accounts by verified email', 'cognito-blocks' ),
-				help: static fn() => __( 'Connect a pool account to the WordPress account with the same email once Cognito has verified it. Administrators are never linked automatically.', 'cognito-blocks' )
+				help: static fn() => __( 'Connect a pool account to the WordPress account with the same email once Cognito has verified it. Administrators are never linked automatically.', 'cognito-blocks' ),
+				section: 'accounts'
 			),
 			new Field(
 				name: 'never_link_capabilities',
 				default: self::DEFAULT_NEVER_LINK_CAPABILITIES,
 				rule: Rule::key_list(),
 				label: static fn() => __( 'Never link accounts with these capabilities', 'cognito-blocks' ),
-				help: static fn() => __( 'Capability names, separated by commas. An existing account that has any of them is never linked to a pool account by email; an administrator links it by hand. Administrators (manage_options) and, on a network, super admins are never linked automatically, whatever this list says.', 'cognito-blocks' )
+				help: static fn() => __( 'Capability names, separated by commas. An existing account that has any of them is never linked to a pool account by email; an administrator links it by hand. Administrators (manage_options) and, on a network, super admins are never linked automatically, whatever this list says.', 'cognito-blocks' ),
+				section: 'accounts'
 			),
 			new Field(
 				name: 'trusted_proxies',
 				default: array(),
 				rule: Rule::address_list(),
 				label: static fn() => __( 'Trusted proxies', 'cognito-blocks' ),
-				help: static fn() => __( 'Addresses or ranges (CIDR) of your own reverse proxies or load balancers, separated by commas. Only for connections from these is the visitor\'s address read from X-Forwarded-For; leave empty when visitors reach this server directly.', 'cognito-blocks' )
+				help: static fn() => __( 'Addresses or ranges (CIDR) of your own reverse proxies or load balancers, separated by commas. Only for connections from these is the visitor\'s address read from X-Forwarded-For; leave empty when visitors reach this server directly.', 'cognito-blocks' ),
+				section: 'sessions'
 			),
 			new Field(
 				name: 'leeway',
 				default: 60,
 				rule: Rule::integer( 0, 300 ),
 				label: static fn() => __( 'Clock leeway (seconds)', 'cognito-blocks' ),
-				help: static fn() => __( 'How far the clocks of this server and Cognito may differ when the times in a token are checked.', 'cognito-blocks' )
+				help: static fn() => __( 'How far the clocks of this server and Cognito may differ when the times in a token are checked.', 'cognito-blocks' ),
+				section: 'sessions'
 			),
 			new Field(
 				name: 'max_token_age',
 				default: 600,
 				rule: Rule::integer( 30, 86400 ),
 				label: static fn() => __( 'Maximum sign-in age (seconds)', 'cognito-blocks' ),
-				help: static fn() => __( 'How long after the member authenticated with Cognito a token may still open a WordPress session.', 'cognito-blocks' )
+				help: static fn() => __( 'How long after the member authenticated with Cognito a token may still open a WordPress session.', 'cognito-blocks' ),
+				section: 'sessions'
 			),
 			new Field(
 				name: 'allow_local_passwords',
 				default: false,
 				rule: Rule::boolean(),
 				label: static fn() => __( 'Allow WordPress passwords for members', 'cognito-blocks' ),
-				help: static fn() => __( 'Break-glass: accounts linked to Cognito may also sign in with their WordPress password.', 'cognito-blocks' )
+				help: static fn() => __( 'Break-glass: accounts linked to Cognito may also sign in with their WordPress password.', 'cognito-blocks' ),
+				section: 'login'
 			),
 			new Field(
 				name: 'token_storage',
@@ -215,7 +255,13 @@ final class Fields {
 				rule: Rule::choice( array( 'memory', 'session', 'local' ) ),
 				label: static fn() => __( 'Token storage', 'cognito-blocks' ),
 				help: static fn() => __( 'Where the browser keeps the Cognito tokens: in memory (this page only), in the tab\'s session storage, or in local storage.', 'cognito-blocks' ),
-				browser: 'tokenStorage'
+				browser: 'tokenStorage',
+				section: 'sessions',
+				choices: static fn() => array(
+					'memory'  => __( 'Memory (this page only)', 'cognito-blocks' ),
+					'session' => __( 'Session storage (this tab)', 'cognito-blocks' ),
+					'local'   => __( 'Local storage (every tab, until sign-out)', 'cognito-blocks' ),
+				)
 			),
 			new Field(
 				name: 'password_policy',
@@ -233,14 +279,16 @@ final class Fields {
 				),
 				label: static fn() => __( 'Password rules', 'cognito-blocks' ),
 				help: static fn() => __( 'The rules the sign-up and new-password checklists show. Copy them from the pool\'s password policy.', 'cognito-blocks' ),
-				browser: 'passwordPolicy'
+				browser: 'passwordPolicy',
+				section: 'passwords'
 			),
 			new Field(
 				name: 'keep_data_on_uninstall',
 				default: false,
 				rule: Rule::boolean(),
 				label: static fn() => __( 'Keep data when the plugin is deleted', 'cognito-blocks' ),
-				help: static fn() => __( 'Leave the settings and the links between accounts and the user pool in the database when the plugin is deleted from the Plugins screen, for a later reinstall. Off: deleting the plugin removes everything it stored.', 'cognito-blocks' )
+				help: static fn() => __( 'Leave the settings and the links between accounts and the user pool in the database when the plugin is deleted from the Plugins screen, for a later reinstall. Off: deleting the plugin removes everything it stored.', 'cognito-blocks' ),
+				section: 'data'
 			),
 		);
 	}

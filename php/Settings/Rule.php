@@ -18,8 +18,10 @@ final class Rule {
 	 *
 	 * @param array<string,mixed> $schema JSON schema of the value.
 	 * @param \Closure            $clean  Untrusted value (mixed) → clean value, or null when nothing usable is left.
+	 * @param string              $kind   Which control the settings page draws: text, url, choice, role, integer,
+	 *                                    boolean, record, group_role_map, list or attribute_map.
 	 */
-	private function __construct( public readonly array $schema, private readonly \Closure $clean ) {}
+	private function __construct( public readonly array $schema, private readonly \Closure $clean, public readonly string $kind ) {}
 
 	/**
 	 * Cleans an untrusted value.
@@ -38,14 +40,31 @@ final class Rule {
 	 * @param int    $max     Maximum length.
 	 */
 	public static function text( string $pattern, int $max ): self {
-		return new self( array( 'type' => 'string' ), static fn( mixed $value ): ?string => Sanitizer::matching( $value, $pattern, $max ) );
+		return new self(
+			array(
+				'type'      => 'string',
+				// Empty, or the pattern without its delimiters: PCRE and JavaScript read it alike.
+				'pattern'   => '^$|' . substr( $pattern, 1, -1 ),
+				'maxLength' => $max,
+			),
+			static fn( mixed $value ): ?string => Sanitizer::matching( $value, $pattern, $max ),
+			'text'
+		);
 	}
 
 	/**
 	 * An absolute http(s) URL without credentials, query or fragment, or empty.
 	 */
 	public static function url(): self {
-		return new self( array( 'type' => 'string' ), Sanitizer::endpoint( ... ) );
+		return new self(
+			array(
+				'type'      => 'string',
+				'pattern'   => '^$|^[Hh][Tt][Tt][Pp][Ss]?://[^\\s?#@]+$',
+				'maxLength' => 2048,
+			),
+			Sanitizer::endpoint( ... ),
+			'url'
+		);
 	}
 
 	/**
@@ -59,7 +78,8 @@ final class Rule {
 				'type' => 'string',
 				'enum' => $allowed,
 			),
-			static fn( mixed $value ): ?string => Sanitizer::one_of( $value, $allowed )
+			static fn( mixed $value ): ?string => Sanitizer::one_of( $value, $allowed ),
+			'choice'
 		);
 	}
 
@@ -72,7 +92,8 @@ final class Rule {
 			static function ( mixed $value ): ?string {
 				$role = Sanitizer::role( $value );
 				return '' === $role ? null : $role;
-			}
+			},
+			'role'
 		);
 	}
 
@@ -89,7 +110,8 @@ final class Rule {
 				'minimum' => $min,
 				'maximum' => $max,
 			),
-			static fn( mixed $value ): ?int => Sanitizer::integer( $value, $min, $max )
+			static fn( mixed $value ): ?int => Sanitizer::integer( $value, $min, $max ),
+			'integer'
 		);
 	}
 
@@ -97,7 +119,7 @@ final class Rule {
 	 * A boolean, also from the strings and numbers forms and constants use.
 	 */
 	public static function boolean(): self {
-		return new self( array( 'type' => 'boolean' ), Sanitizer::boolean( ... ) );
+		return new self( array( 'type' => 'boolean' ), Sanitizer::boolean( ... ), 'boolean' );
 	}
 
 	/**
@@ -123,7 +145,8 @@ final class Rule {
 					$record[ $key ] = ( array_key_exists( $key, $value ) ? $rule->clean( $value[ $key ] ) : null ) ?? $defaults[ $key ];
 				}
 				return $record;
-			}
+			},
+			'record'
 		);
 	}
 
@@ -144,7 +167,8 @@ final class Rule {
 					),
 				),
 			),
-			Sanitizer::group_role_map( ... )
+			Sanitizer::group_role_map( ... ),
+			'group_role_map'
 		);
 	}
 
@@ -175,7 +199,8 @@ final class Rule {
 				'items'       => array( 'type' => 'string' ),
 				'uniqueItems' => true,
 			),
-			$clean
+			$clean,
+			'list'
 		);
 	}
 
@@ -188,7 +213,8 @@ final class Rule {
 				'type'                 => 'object',
 				'additionalProperties' => array( 'type' => 'string' ),
 			),
-			Sanitizer::attribute_map( ... )
+			Sanitizer::attribute_map( ... ),
+			'attribute_map'
 		);
 	}
 }

@@ -7,6 +7,7 @@
 
 namespace CognitoBlocks\Settings;
 
+use CognitoBlocks\Admin\SettingsPage;
 use CognitoBlocks\Auth\JwksCache;
 use CognitoBlocks\Auth\Store\CacheLedger;
 use CognitoBlocks\Auth\Store\OptionsLedger;
@@ -48,7 +49,7 @@ final class Uninstall {
 			}
 		}
 		// User meta lives in one table for the whole network.
-		foreach ( Identity::META_KEYS as $meta_key ) {
+		foreach ( array( ...Identity::META_KEYS, SettingsPage::NOTICE_DISMISSED ) as $meta_key ) {
 			delete_metadata( 'user', 0, $meta_key, '', true );
 		}
 		if ( function_exists( 'wp_cache_flush_group' ) && wp_cache_supports( 'flush_group' ) ) {

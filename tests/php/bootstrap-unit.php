@@ -18,3 +18,16 @@ spl_autoload_register(
 		}
 	}
 );
+
+if ( ! function_exists( '__' ) ) {
+	/**
+	 * WordPress's translation function as it behaves with no translation loaded, for labels read by pure code.
+	 *
+	 * @param string $text   Text.
+	 * @param string $domain Text domain.
+	 */
+	function __( string $text, string $domain = 'default' ): string { // phpcs:ignore WordPress.NamingConventions.ValidFunctionName.FunctionNameInvalid -- WordPress's own name.
+		unset( $domain );
+		return $text;
+	}
+}

@@ -127,7 +127,7 @@ export async function startEmulator(): Promise< void > {
  * @param operation
  * @param input
  */
-async function admin(
+export async function admin(
 	operation: string,
 	input: Record< string, unknown >
 ): Promise< Record< string, any > > {

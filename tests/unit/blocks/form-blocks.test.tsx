@@ -18,21 +18,6 @@ vi.mock( '@wordpress/block-editor', () => ( {
 
 afterEach( () => setAttributes.mockClear() );
 
-beforeAll( () => {
-	// jsdom has no matchMedia; @wordpress/components asks it for reduced motion and viewport size.
-	window.matchMedia ??= ( query: string ) =>
-		( {
-			matches: false,
-			media: query,
-			onchange: null,
-			addListener: () => undefined,
-			removeListener: () => undefined,
-			addEventListener: () => undefined,
-			removeEventListener: () => undefined,
-			dispatchEvent: () => false,
-		} ) as MediaQueryList;
-} );
-
 function defaults( metadata: {
 	attributes: Record< string, { default?: unknown } >;
 } ) {

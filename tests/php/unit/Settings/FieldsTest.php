@@ -184,6 +184,58 @@ final class FieldsTest extends TestCase {
 		);
 	}
 
+	/**
+	 * Text a person might type into each text and URL setting, and whether the sanitiser keeps it.
+	 *
+	 * @return array<string,array{string,string,bool}>
+	 */
+	public static function typed_text(): array {
+		return array(
+			'pool id'                 => array( 'user_pool_id', 'eu-west-1_AbC123', true ),
+			'pool id without region'  => array( 'user_pool_id', 'AbC123', false ),
+			'pool id with a space'    => array( 'user_pool_id', 'eu-west-1_AbC 123', false ),
+			'client id'               => array( 'client_id', '1example23456789', true ),
+			'client id with a dash'   => array( 'client_id', 'abc-def', false ),
+			'region'                  => array( 'region', 'us-east-1', true ),
+			'region in capitals'      => array( 'region', 'US-EAST-1', false ),
+			'endpoint'                => array( 'endpoint', 'http://127.0.0.1:9229', true ),
+			'endpoint with a path'    => array( 'endpoint', 'https://cognito.example.test/pool', true ),
+			'endpoint without scheme' => array( 'endpoint', 'cognito.example.test', false ),
+			'endpoint over ftp'       => array( 'endpoint', 'ftp://cognito.example.test', false ),
+			'endpoint with a query'   => array( 'endpoint', 'https://cognito.example.test/?a=1', false ),
+			'endpoint with a login'   => array( 'endpoint', 'https://me@cognito.example.test', false ),
+			'empty pool id'           => array( 'user_pool_id', '', true ),
+			'empty endpoint'          => array( 'endpoint', '', true ),
+		);
+	}
+
+	/**
+	 * The REST schema refuses what the sanitiser would drop, so a mistyped value gets a message instead of
+	 * silently becoming the default.
+	 */
+	#[DataProvider( 'typed_text' )]
+	public function test_the_schema_refuses_exactly_the_text_the_sanitiser_drops( string $name, string $typed, bool $kept ): void {
+		$field = Fields::get( $name );
+		$this->assertNotNull( $field );
+		$this->assertSame( $kept, $typed === $field->sanitize( $typed ) || ( '' === $typed && '' === $field->sanitize( $typed ) ) );
+		$this->assertSame( $kept, null === Schema::error( $typed, $field->schema() ) );
+	}
+
+	public function test_every_setting_sits_in_a_section_and_every_choice_has_its_labels(): void {
+		$sections = Fields::sections();
+		foreach ( Fields::all() as $name => $field ) {
+			$this->assertArrayHasKey( $field->section, $sections, $name );
+			$labels = $field->choices();
+			if ( 'choice' === $field->rule->kind ) {
+				$this->assertSame( $field->schema()['enum'], array_keys( $labels ), $name . ': one label per value, in order' );
+			} else {
+				$this->assertSame( array(), $labels, $name );
+			}
+		}
+		$used = array_unique( array_map( static fn( Field $field ): string => $field->section, array_values( Fields::all() ) ) );
+		$this->assertEqualsCanonicalizing( array_keys( $sections ), $used, 'no empty section' );
+	}
+
 	public function test_the_browser_sees_exactly_the_public_settings(): void {
 		$browser = array_filter( Fields::all(), static fn( Field $field ): bool => null !== $field->browser );
 		$this->assertSame( array( 'user_pool_id', 'client_id', 'region', 'endpoint', 'token_storage', 'password_policy' ), array_keys( $browser ) );

@@ -37,6 +37,13 @@ final class Schema {
 		if ( isset( $schema['enum'] ) && ! in_array( $value, $schema['enum'], true ) ) {
 			return $path . ': not one of the enum';
 		}
+		if ( isset( $schema['maxLength'] ) && strlen( $value ) > $schema['maxLength'] ) {
+			return $path . ': too long';
+		}
+		// As rest_validate_json_schema_pattern() reads it.
+		if ( isset( $schema['pattern'] ) && 1 !== preg_match( '#' . str_replace( '#', '\\#', $schema['pattern'] ) . '#u', $value ) ) {
+			return $path . ': does not match the pattern';
+		}
 		if ( ( isset( $schema['minimum'] ) && $value < $schema['minimum'] ) || ( isset( $schema['maximum'] ) && $value > $schema['maximum'] ) ) {
 			return $path . ': out of range';
 		}
