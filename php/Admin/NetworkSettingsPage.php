@@ -44,16 +44,17 @@ final class NetworkSettingsPage {
 		echo '<div class="notice notice-info inline"><p>' . esc_html__( 'These are the network\'s defaults: every site uses them unless its own Settings › Cognito Blocks changes a setting. Settings pinned in wp-config.php apply to every site and cannot be changed here.', 'cognito-blocks' ) . '</p></div>';
 		echo '<table class="widefat striped" id="cognito-blocks-network-settings"><tbody>';
 		foreach ( Fields::all() as $name => $field ) {
-			$value = wp_json_encode( $values[ $name ] );
+			$value = (string) wp_json_encode( $values[ $name ] );
+			$note  = in_array( $name, $pinned, true )
+				/* translators: %s: the name of a wp-config.php constant. */
+				? sprintf( __( 'Pinned by %s in wp-config.php', 'cognito-blocks' ), $field->constant() )
+				: '';
 			printf(
-				'<tr data-setting="%s"><th scope="row">%s</th><td><code>%s</code>%s</td></tr>',
+				'<tr data-setting="%s"><th scope="row">%s</th><td><code>%s</code> <em>%s</em></td></tr>',
 				esc_attr( $name ),
 				esc_html( $field->label() ),
-				esc_html( false === $value ? '' : $value ),
-				in_array( $name, $pinned, true )
-					/* translators: %s: the name of a wp-config.php constant. */
-					? ' <em>' . esc_html( sprintf( __( 'Pinned by %s in wp-config.php', 'cognito-blocks' ), $field->constant() ) ) . '</em>'
-					: ''
+				esc_html( $value ),
+				esc_html( $note )
 			);
 		}
 		echo '</tbody></table></div>';

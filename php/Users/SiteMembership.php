@@ -28,8 +28,8 @@ final class SiteMembership {
 	/**
 	 * Adds the account to the current site with the given roles (the first is its role, the rest are added).
 	 *
-	 * @param \WP_User     $user  Bound account, an outsider().
-	 * @param list<string> $roles Valid roles, in priority order; none leaves the account outside.
+	 * @param \WP_User $user  Bound account, an outsider().
+	 * @param string[] $roles Valid roles, in priority order; none leaves the account outside.
 	 */
 	public static function join( \WP_User $user, array $roles ): void {
 		if ( array() === $roles ) {
