@@ -217,7 +217,8 @@ final class MultisiteNetwork {
 	private function serve(): void {
 		$port    = (int) parse_url( $this->url, PHP_URL_PORT );
 		$process = proc_open(
-			array( 'setsid', PHP_BINARY, '-S', '127.0.0.1:' . $port, '-t', $this->root, self::ROUTER ),
+			// Every file's time checked on every request, so a rewritten pins file counts at once (as the stack's).
+			array( 'setsid', PHP_BINARY, '-d', 'opcache.revalidate_freq=0', '-S', '127.0.0.1:' . $port, '-t', $this->root, self::ROUTER ),
 			array( 0 => array( 'file', '/dev/null', 'r' ), 1 => array( 'file', '/dev/null', 'w' ), 2 => array( 'file', '/dev/null', 'w' ) ),
 			$pipes,
 			null,

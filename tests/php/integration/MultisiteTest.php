@@ -3,7 +3,8 @@
  * The plugin network-activated on a real WordPress network (sites in subdirectories, / and /site2/, MariaDB):
  * the network's defaults (Network Admin and cognito-blocks/v1/network-settings) apply on both sites, a site
  * overrides one setting and can return it to the network, a wp-config.php constant pins a setting on every site,
- * one pool account signs in on both sites through the session endpoint, a super admin is never linked, and
+ * one pool account signs in on both sites through the session endpoint (one account; a token is single-use across
+ * the network), a super admin is never linked, and
  * uninstalling leaves no key with the plugin's prefix anywhere in the network's tables.
  *
  * The network is made once for the class (MultisiteNetwork) and its tests build on each other, in order.
@@ -155,10 +156,13 @@ final class MultisiteTest extends TestCase {
 		$this->assertSame( 200, self::save_site( '/site2', array( 'default_role' => 'author' ) )['status'] );
 		list( $username, $password ) = self::pool_user( 'ms-' . bin2hex( random_bytes( 4 ) ) . '@example.test' );
 
-		$first = self::sign_in( '', self::sign_in_to_pool( $username, $password )['idToken'] );
+		$token = self::sign_in_to_pool( $username, $password )['idToken'];
+		$first = self::sign_in( '', $token );
 		$this->assertSame( 200, $first['status'], $first['raw'] );
 		$user = (int) $first['body']['userId'];
 		$this->assertStringStartsWith( self::$network->url . '/', $first['body']['redirectTo'] );
+		$replay = self::sign_in( '/site2', $token );
+		$this->assertSame( 401, $replay['status'], 'a token used on one site of the network is used on all: ' . $replay['raw'] );
 
 		$second = self::sign_in( '/site2', self::sign_in_to_pool( $username, $password )['idToken'] );
 		$this->assertSame( 200, $second['status'], $second['raw'] );
