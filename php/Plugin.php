@@ -38,6 +38,9 @@ final class Plugin {
 		add_action( 'init', array( Shortcodes::class, 'register' ) );
 
 		add_action( 'init', array( Settings\Settings::class, 'register' ) );
+		add_filter( 'rest_pre_get_setting', array( Settings\Network::class, 'rest_value' ), 10, 2 );
+		add_action( 'rest_api_init', array( Rest\NetworkSettingsController::class, 'register_routes' ) );
+		add_action( 'network_admin_menu', array( Admin\NetworkSettingsPage::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest\SessionController::class, 'register_routes' ) );
 		add_action( 'wp_logout', array( Rest\SignedOutCookie::class, 'set' ) );
 		add_action( 'wp_login', array( Rest\SignedOutCookie::class, 'clear' ) );

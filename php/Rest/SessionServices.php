@@ -48,7 +48,8 @@ final class SessionServices {
 	public function verifier(): TokenVerifier {
 		$ledger = new OptionsLedger( $this->clock );
 		// The key set's fetch throttle lives with the cached set; the single-use token ledger in the database.
-		$keys = new JwksCache( $this->config->jwks_url(), new WpHttpClient(), new TransientCache(), new CacheLedger( $ledger ), $this->clock );
+		// Each site of a network caches the key set itself, so its fetch throttle is its own too.
+		$keys = new JwksCache( $this->config->jwks_url(), new WpHttpClient(), new TransientCache(), new CacheLedger( new OptionsLedger( $this->clock, true ) ), $this->clock );
 		return new TokenVerifier(
 			$this->config->issuer(),
 			$this->config->client_id(),

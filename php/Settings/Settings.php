@@ -8,7 +8,8 @@
 namespace CognitoBlocks\Settings;
 
 /**
- * Stores the plugin settings (Fields::all()) in one option and merges in `COGNITO_BLOCKS_<FIELD>` constants.
+ * Stores the plugin settings (Fields::all()) in one option and merges in `COGNITO_BLOCKS_<FIELD>` constants. On a
+ * network the option holds only what the site overrides, over the network's defaults (Network).
  */
 final class Settings {
 
@@ -46,25 +47,56 @@ final class Settings {
 	 * @return array<string,mixed>
 	 */
 	public static function sanitize_option( mixed $value ): array {
-		$value  = is_array( $value ) ? $value : array();
-		$stored = get_option( self::OPTION, array() );
-		$stored = is_array( $stored ) ? $stored : array();
-		foreach ( self::pinned_values( self::constant_lookup() ) as $field => $unused ) {
-			if ( array_key_exists( $field, $stored ) ) {
-				$value[ $field ] = $stored[ $field ];
-			} else {
-				unset( $value[ $field ] );
-			}
+		$value = self::keep_pinned( is_array( $value ) ? $value : array(), self::stored() );
+		if ( is_multisite() ) {
+			return Network::overrides( self::stored(), $value, Network::values() );
 		}
 		return Sanitizer::sanitize( $value );
+	}
+
+	/**
+	 * The option as stored: every setting on a single site, the site's overrides on a network.
+	 *
+	 * @return array<string,mixed>
+	 */
+	public static function stored(): array {
+		$stored = get_option( self::OPTION, array() );
+		return is_array( $stored ) ? $stored : array();
 	}
 
 	/**
 	 * The effective settings of this request.
 	 */
 	public static function current(): Config {
-		$stored = get_option( self::OPTION, array() );
-		return self::resolve( is_array( $stored ) ? $stored : array(), self::constant_lookup() );
+		return self::resolve( self::stored(), self::constant_lookup(), is_multisite() ? Network::values() : array() );
+	}
+
+	/**
+	 * Names of the settings pinned by constants in this request.
+	 *
+	 * @return list<string>
+	 */
+	public static function pinned(): array {
+		return array_keys( self::pinned_values( self::constant_lookup() ) );
+	}
+
+	/**
+	 * A submitted value with the pinned settings put back as `$stored` has them (or left out when it has none):
+	 * the constant wins anyway, and the stored value is what applies again if the constant is removed.
+	 *
+	 * @param array<string,mixed> $value  Submitted value.
+	 * @param array<string,mixed> $stored What is stored now.
+	 * @return array<string,mixed>
+	 */
+	public static function keep_pinned( array $value, array $stored ): array {
+		foreach ( self::pinned() as $field ) {
+			if ( array_key_exists( $field, $stored ) ) {
+				$value[ $field ] = $stored[ $field ];
+			} else {
+				unset( $value[ $field ] );
+			}
+		}
+		return $value;
 	}
 
 	/**
@@ -84,14 +116,16 @@ final class Settings {
 	}
 
 	/**
-	 * Merges stored values with pinned constants.
+	 * Merges the layers, each winning over the next: a pinned constant, the stored option (on a network: the
+	 * site's overrides), the network's defaults, the field's default.
 	 *
 	 * @param array<string,mixed>    $stored   Stored option value.
 	 * @param callable(string):mixed $constant Returns a constant's value, or null when it is not defined.
+	 * @param array<string,mixed>    $network  The network's defaults (Network::values()); empty on a single site.
 	 */
-	public static function resolve( array $stored, callable $constant ): Config {
+	public static function resolve( array $stored, callable $constant, array $network = array() ): Config {
 		$pinned = self::pinned_values( $constant );
-		return new Config( array_merge( $stored, $pinned ), array_keys( $pinned ) );
+		return new Config( array_merge( $network, $stored, $pinned ), array_keys( $pinned ) );
 	}
 
 	/**

@@ -16,7 +16,8 @@ use CognitoBlocks\Users\Identity;
 
 /**
  * Removes everything the plugin stored, on every site of a network, unless the `keep_data_on_uninstall` setting
- * says to keep it: the settings option (Settings::OPTION, the one option the settings table is stored in), the
+ * says to keep it: the settings option (Settings::OPTION, the one option the settings table is stored in) and, on a
+ * network, the network's defaults (Network::OPTION), the
  * rows of the single-use token ledger and locks (OptionsLedger::PREFIX), the cache's fallback options
  * (TransientCache::FALLBACK_PREFIX), its transients (the key set, rate-limit counters: TransientCache::PREFIX) and
  * the user meta of account links (Identity::META_KEYS). Each list is the constant its writer uses, so a key added
@@ -47,6 +48,9 @@ final class Uninstall {
 			if ( null !== $site_id ) {
 				restore_current_blog();
 			}
+		}
+		if ( is_multisite() ) {
+			delete_site_option( Network::OPTION );
 		}
 		// User meta lives in one table for the whole network.
 		foreach ( array( ...Identity::META_KEYS, SettingsPage::NOTICE_DISMISSED ) as $meta_key ) {

@@ -39,13 +39,13 @@ final class MysqlLock implements Lock {
 
 	/**
 	 * Server-wide lock names are at most 64 characters and shared by every database on the server, so the name
-	 * is scoped to this site's tables and hashed.
+	 * is scoped to this site's tables and hashed; on a network, to the network's (its sites share their accounts).
 	 *
 	 * @param string $name Lock name.
 	 */
 	private static function lock_name( string $name ): string {
 		global $wpdb;
-		$scope = ( defined( 'DB_NAME' ) ? (string) DB_NAME : '' ) . '|' . $wpdb->prefix;
+		$scope = ( defined( 'DB_NAME' ) ? (string) DB_NAME : '' ) . '|' . $wpdb->base_prefix;
 		return 'cognito_blocks_' . substr( hash( 'sha256', $scope . '|' . $name ), 0, 40 );
 	}
 }

@@ -14,7 +14,8 @@ use CognitoBlocks\Settings\Config;
  * a new identity is linked to an existing account by verified email when allowed (never an administrator, super
  * admin or holder of a capability the `never_link_capabilities` setting lists), else
  * created when the policy says so. The first sign-in runs under a site-wide lock with a second lookup inside it,
- * so concurrent first sign-ins of one identity create exactly one user.
+ * so concurrent first sign-ins of one identity create exactly one user. On a network, a bound account joins a site
+ * it is not a member of under that site's creation policy (SiteMembership).
  */
 final class UserResolver {
 
@@ -39,6 +40,9 @@ final class UserResolver {
 		$key  = Identity::key( (string) $claims['iss'], (string) $claims['sub'] );
 		$user = $this->find( $key );
 		if ( null !== $user ) {
+			if ( SiteMembership::outsider( $user ) && 'create' === $this->config->effective_creation_policy( Registration::open() ) ) {
+				SiteMembership::join( $user, $this->roles( $claims, null ) );
+			}
 			$this->sync_roles( $user, $claims );
 			AttributeSync::apply( $user, $claims, $this->config->attribute_map() );
 			return $user;

@@ -20,6 +20,10 @@ use CognitoBlocks\Auth\Clock;
  *
  * Rows hold their expiry time and are never autoloaded; expired rows are replaced on the next claim and purged
  * in small batches at most once an hour.
+ *
+ * On a network the rows live in the main site's options table: the sites share their accounts and, usually, one
+ * pool, so a token used on one site is used on all, and a first sign-in's lock holds across them. Records about a
+ * site's own data stay with it (`$site_only`).
  */
 final class OptionsLedger implements Ledger {
 
@@ -39,9 +43,12 @@ final class OptionsLedger implements Ledger {
 	/**
 	 * Creates the ledger.
 	 *
-	 * @param Clock $clock Time source.
+	 * @param Clock $clock     Time source.
+	 * @param bool  $site_only On a network, keep the rows in this site's table, for records that go with this
+	 *                         site's own data (the fetch throttle of the key set it caches); otherwise they are
+	 *                         the network's (used tokens, first sign-in locks).
 	 */
-	public function __construct( Clock $clock ) {
+	public function __construct( Clock $clock, private readonly bool $site_only = false ) {
 		$this->clock = $clock;
 	}
 
@@ -72,7 +79,7 @@ final class OptionsLedger implements Ledger {
 	public function release( string $key ): void {
 		global $wpdb;
 		$key = $this->name( $key );
-		$wpdb->delete( $wpdb->options, array( 'option_name' => $key ), array( '%s' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Ledger rows are deliberately outside the option caches.
+		$wpdb->delete( $this->table(), array( 'option_name' => $key ), array( '%s' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Ledger rows are deliberately outside the option caches.
 	}
 
 	/**
@@ -89,6 +96,14 @@ final class OptionsLedger implements Ledger {
 	}
 
 	/**
+	 * The options table the rows live in: the site's own, or on a network the main site's (unless site_only).
+	 */
+	private function table(): string {
+		global $wpdb;
+		return is_multisite() && ! $this->site_only ? $wpdb->get_blog_prefix( get_main_site_id() ) . 'options' : $wpdb->options;
+	}
+
+	/**
 	 * Inserts the row unless one exists.
 	 *
 	 * @param string $name Option name.
@@ -97,10 +112,12 @@ final class OptionsLedger implements Ledger {
 	 */
 	private function insert( string $name, int $ttl ): bool {
 		global $wpdb;
+		$table = $this->table();
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- An atomic insert is the point; no WordPress API offers one.
 		$inserted = $wpdb->query(
 			$wpdb->prepare(
-				"INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %s, 'off')",
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $table is wpdb's own table name.
+				"INSERT IGNORE INTO {$table} (option_name, option_value, autoload) VALUES (%s, %s, 'off')",
 				$name,
 				(string) ( $this->clock->now() + $ttl )
 			)
@@ -117,13 +134,14 @@ final class OptionsLedger implements Ledger {
 	 */
 	private function drop_if_expired( string $name ): bool {
 		global $wpdb;
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Ledger rows are deliberately outside the option caches.
-		$value = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $name ) );
+		$table = $this->table();
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- Ledger rows are deliberately outside the option caches; $table is wpdb's name.
+		$value = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$table} WHERE option_name = %s", $name ) );
 		if ( ! is_string( $value ) || ! ctype_digit( $value ) || (int) $value >= $this->clock->now() ) {
 			return false;
 		}
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Compare-and-delete; see above.
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name = %s AND option_value = %s", $name, $value ) );
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- Compare-and-delete; see above.
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE option_name = %s AND option_value = %s", $name, $value ) );
 		return true;
 	}
 
@@ -132,6 +150,7 @@ final class OptionsLedger implements Ledger {
 	 */
 	private function maybe_purge(): void {
 		global $wpdb;
+		$table = $this->table();
 		if ( ! $this->insert( self::PREFIX . self::PURGE_KEY, self::PURGE_EVERY ) && ! $this->drop_if_expired( self::PREFIX . self::PURGE_KEY ) ) {
 			return;
 		}
@@ -139,7 +158,8 @@ final class OptionsLedger implements Ledger {
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Ledger rows are deliberately outside the option caches.
 		$rows = $wpdb->get_results(
 			$wpdb->prepare(
-				"SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name LIKE %s LIMIT %d",
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $table is wpdb's own table name.
+				"SELECT option_name, option_value FROM {$table} WHERE option_name LIKE %s LIMIT %d",
 				$wpdb->esc_like( self::PREFIX ) . '%',
 				self::PURGE_BATCH
 			),
@@ -149,8 +169,8 @@ final class OptionsLedger implements Ledger {
 			$name  = is_array( $row ) ? (string) ( $row['option_name'] ?? '' ) : '';
 			$value = is_array( $row ) ? (string) ( $row['option_value'] ?? '' ) : '';
 			if ( '' !== $name && ctype_digit( $value ) && (int) $value < $this->clock->now() ) {
-				// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- Compare-and-delete of an expired row.
-				$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name = %s AND option_value = %s", $name, $value ) );
+				// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- Compare-and-delete of an expired row.
+				$wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE option_name = %s AND option_value = %s", $name, $value ) );
 			}
 		}
 	}
