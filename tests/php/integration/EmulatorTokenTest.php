@@ -12,18 +12,15 @@
 namespace CognitoBlocks\Tests\Integration;
 
 use CognitoBlocks\Settings\Settings;
-use CognitoBlocks\Users\Identity;
 use PHPUnit\Framework\TestCase;
 
 require_once __DIR__ . '/SiteState.php';
+require_once __DIR__ . '/EmulatorPool.php';
 
 final class EmulatorTokenTest extends TestCase {
 
 	use SiteState;
-
-	private static string $url = '';
-
-	private static string $emulator = '';
+	use EmulatorPool;
 
 	public static function setUpBeforeClass(): void {
 		self::$url      = rtrim( (string) getenv( 'WP_URL' ), '/' );
@@ -145,139 +142,5 @@ final class EmulatorTokenTest extends TestCase {
 
 		// The untouched token still works: the rejections did not use up its jti.
 		$this->assertSame( 200, self::post_token( $token )['status'] );
-	}
-
-	/**
-	 * Signs in against the emulator with SRP.
-	 *
-	 * @return array{idToken:string,accessToken:string}
-	 */
-	private static function sign_in_to_pool( string $username, string $password ): array {
-		$script  = dirname( __DIR__, 2 ) . '/support/emulator-sign-in.mjs';
-		$process = proc_open(
-			array( 'node', $script ),
-			array(
-				0 => array( 'pipe', 'r' ),
-				1 => array( 'pipe', 'w' ),
-				2 => array( 'pipe', 'w' ),
-			),
-			$pipes
-		);
-		if ( ! is_resource( $process ) ) {
-			self::fail( 'Could not start node.' );
-		}
-		// The password goes through stdin, so it never shows in a process list.
-		fwrite( $pipes[0], (string) json_encode( array( 'username' => $username, 'password' => $password ) ) );
-		fclose( $pipes[0] );
-		$out = (string) stream_get_contents( $pipes[1] );
-		$err = (string) stream_get_contents( $pipes[2] );
-		fclose( $pipes[1] );
-		fclose( $pipes[2] );
-		$code   = proc_close( $process );
-		$tokens = json_decode( $out, true );
-		if ( 0 !== $code || ! is_array( $tokens ) || ! is_string( $tokens['idToken'] ?? null ) ) {
-			self::fail( 'Sign-in against the emulator failed: ' . $err . $out );
-		}
-		return $tokens;
-	}
-
-	/**
-	 * An admin operation on one user; the emulator accepts any SigV4-style Authorization header from loopback.
-	 *
-	 * @param array<string,mixed> $input Further input.
-	 */
-	private static function admin( string $operation, string $username, array $input ): void {
-		$input  = array(
-			'UserPoolId' => (string) getenv( 'COGNITO_POOL_ID' ),
-			'Username'   => $username,
-		) + $input;
-		$result = self::http(
-			self::$emulator . '/',
-			(string) json_encode( $input ),
-			array(
-				'Content-Type: application/x-amz-json-1.1',
-				'X-Amz-Target: AWSCognitoIdentityProviderService.' . $operation,
-				'Authorization: AWS4-HMAC-SHA256 Credential=test/20240101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=0',
-			)
-		);
-		if ( 200 !== $result['status'] ) {
-			self::fail( $operation . ' failed: ' . $result['raw'] );
-		}
-	}
-
-	/**
-	 * @param array<string,string> $attributes Name => value.
-	 * @return array{UserAttributes:list<array{Name:string,Value:string}>}
-	 */
-	private static function attributes( array $attributes ): array {
-		$list = array();
-		foreach ( $attributes as $name => $value ) {
-			$list[] = array(
-				'Name'  => $name,
-				'Value' => $value,
-			);
-		}
-		return array( 'UserAttributes' => $list );
-	}
-
-	/**
-	 * POSTs a token to the session endpoint from the site's own origin.
-	 *
-	 * @return array{status:int,body:mixed,raw:string}
-	 */
-	private static function post_token( string $token ): array {
-		return self::http(
-			self::$url . '/wp-json/cognito-blocks/v1/session',
-			(string) json_encode( array( 'idToken' => $token ) ),
-			array( 'Content-Type: application/json', 'Origin: ' . self::$url )
-		);
-	}
-
-	/**
-	 * @param list<string> $headers Header lines.
-	 * @return array{status:int,body:mixed,raw:string}
-	 */
-	private static function http( string $url, string $body, array $headers ): array {
-		$curl = curl_init( $url );
-		curl_setopt_array(
-			$curl,
-			array(
-				CURLOPT_CUSTOMREQUEST  => 'POST',
-				CURLOPT_POSTFIELDS     => $body,
-				CURLOPT_HTTPHEADER     => $headers,
-				CURLOPT_RETURNTRANSFER => true,
-				CURLOPT_TIMEOUT        => 30,
-			)
-		);
-		$raw    = (string) curl_exec( $curl );
-		$status = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
-		curl_close( $curl );
-		return array(
-			'status' => $status,
-			'body'   => json_decode( $raw, true ),
-			'raw'    => $raw,
-		);
-	}
-
-	/**
-	 * The payload of a JWT, unverified (the test's own bookkeeping).
-	 *
-	 * @return array<string,mixed>
-	 */
-	private static function claims( string $token ): array {
-		$parts  = explode( '.', $token );
-		$claims = json_decode( (string) base64_decode( strtr( $parts[1] ?? '', '-_', '+/' ) ), true );
-		return is_array( $claims ) ? $claims : array();
-	}
-
-	private static function user_of( string $sub ): ?\WP_User {
-		$issuer = self::$emulator . '/' . (string) getenv( 'COGNITO_POOL_ID' );
-		$users  = get_users(
-			array(
-				'meta_key'   => Identity::META_KEY,
-				'meta_value' => Identity::key( $issuer, $sub ),
-			)
-		);
-		return $users[0] ?? null;
 	}
 }
