@@ -36,7 +36,12 @@ import { chosenSources, SOURCE_OPTIONS } from './wordpress/sources.mjs';
 import { startMariaDb } from './lib/mariadb.mjs';
 import { buildIfStale } from './lib/build.mjs';
 import { installPhpLibrariesIfStale } from './lib/php-libraries.mjs';
-import { loadDemoCredentials } from './lib/demo.mjs';
+import {
+	ADMIN_SIGN_IN_PATH,
+	DEMO_SITE_OPTIONS,
+	demoSiteSettings,
+	loadDemoCredentials,
+} from './lib/demo.mjs';
 import { startDemoEmulator, emulatorAvailable } from './lib/emulator.mjs';
 import { demoPages } from './lib/pages.mjs';
 
@@ -131,7 +136,7 @@ async function main() {
 			],
 		} );
 		stops.push( emulator.stop );
-		settings = emulator.settings;
+		settings = demoSiteSettings( emulator.settings );
 		done();
 	} else if ( process.env.COGNITO_BLOCKS_USER_POOL_ID ) {
 		settings = {
@@ -190,6 +195,7 @@ async function main() {
 		fresh: args.fresh || args.db === 'mariadb',
 		admin: credentials.admin,
 		settings,
+		options: DEMO_SITE_OPTIONS,
 		pages: demoPages(),
 	} );
 	done(
@@ -209,7 +215,12 @@ async function main() {
 Cognito Blocks is running (ready in ${ seconds() }).
 
   Site          ${ url }/
-  Admin         ${ url }/wp-admin/   user: ${ credentials.admin.user }   password: ${ credentials.admin.password }
+  Admin         ${ url }${ ADMIN_SIGN_IN_PATH }
+                user: ${ credentials.admin.user }   password: ${
+					credentials.admin.password
+				}
+                (a WordPress account, not a pool user: this address opens the WordPress-password
+                form; from /wp-admin/, follow "Site administrators: sign in with your WordPress password")
 ${ Object.entries( site.pages )
 	.map( ( [ slug, pageUrl ] ) => `  ${ slug.padEnd( 13 ) } ${ pageUrl }` )
 	.join( '\n' ) }
@@ -228,6 +239,8 @@ function cognitoSummary( useEmulator, emulatorPort, credentials, settings ) {
 			'',
 			`  Cognito emulator  http://127.0.0.1:${ emulatorPort }`,
 			...users,
+			'  New accounts  created at first sign-in: "Anyone can register" is on and the creation policy',
+			'                is follow; the pool\'s "editors" group maps to the Editor role',
 		].join( '\n' );
 	}
 	if ( settings ) {

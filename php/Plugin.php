@@ -35,6 +35,7 @@ final class Plugin {
 
 		add_action( 'init', array( Assets::class, 'register' ) );
 		add_action( 'init', array( Blocks::class, 'register' ) );
+		add_action( 'enqueue_block_editor_assets', array( Blocks::class, 'editor_data' ) );
 		add_action( 'init', array( Shortcodes::class, 'register' ) );
 
 		add_action( 'init', array( Settings\Settings::class, 'register' ) );

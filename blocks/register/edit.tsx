@@ -3,6 +3,7 @@
  */
 import { __ } from '@wordpress/i18n';
 import {
+	Notice,
 	PanelBody,
 	TextareaControl,
 	ToggleControl,
@@ -11,6 +12,7 @@ import type { BlockEditProps } from '@wordpress/blocks';
 import { FormEdit, type FormAttributes } from '../shared/FormEdit';
 import { LinkSetting, linkAttributes } from '../shared/LinkSetting';
 import { FieldsSetting, type FieldAttribute } from './FieldsSetting';
+import { newAccountsWarning, readEditorData } from './new-accounts';
 
 export interface Attributes extends FormAttributes {
 	fields: FieldAttribute[];
@@ -19,6 +21,39 @@ export interface Attributes extends FormAttributes {
 	requireTerms: boolean;
 	showSignIn: boolean;
 	signInUrl: string;
+}
+
+/**
+ * "New accounts are not created on this site…" when the site's settings refuse first sign-ins of new members.
+ */
+function NewAccountsNotice() {
+	const { newAccountsRefused, generalSettingsUrl } = readEditorData();
+	const warning = newAccountsWarning( newAccountsRefused );
+	if ( ! warning ) {
+		return null;
+	}
+	return (
+		<Notice
+			status="warning"
+			isDismissible={ false }
+			className="cognito-blocks-editor-notice"
+			actions={
+				generalSettingsUrl
+					? [
+							{
+								label: __(
+									'Open General Settings',
+									'cognito-blocks'
+								),
+								url: generalSettingsUrl,
+							},
+						]
+					: []
+			}
+		>
+			{ warning }
+		</Notice>
+	);
 }
 
 export default function Edit( {
@@ -31,6 +66,7 @@ export default function Edit( {
 			entry="signUp"
 			attributes={ attributes }
 			setAttributes={ setAttributes }
+			notice={ <NewAccountsNotice /> }
 		>
 			<PanelBody title={ __( 'Fields', 'cognito-blocks' ) }>
 				<ToggleControl

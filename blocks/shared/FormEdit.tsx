@@ -30,6 +30,8 @@ export interface FormEditProps< A extends FormAttributes > {
 	setAttributes: ( changes: Partial< A > ) => void;
 	/** Form-specific panels, shown after the shared "Texts" panel. */
 	children?: ReactNode;
+	/** Shown in the canvas above the preview, e.g. a Notice about the site's settings. */
+	notice?: ReactNode;
 }
 
 export function FormEdit< A extends FormAttributes >( {
@@ -38,6 +40,7 @@ export function FormEdit< A extends FormAttributes >( {
 	attributes,
 	setAttributes,
 	children,
+	notice,
 }: FormEditProps< A > ) {
 	const blockProps = useBlockProps( {
 		className: 'cognito-blocks-editor-preview',
@@ -86,6 +89,7 @@ export function FormEdit< A extends FormAttributes >( {
 				{ children }
 			</InspectorControls>
 			<div { ...blockProps }>
+				{ notice }
 				<Disabled>
 					<AccountFlowPreview
 						config={ formConfigFromAttributes( entry, attributes ) }

@@ -9,6 +9,33 @@ import { PROJECT_ROOT } from '../wordpress/wordpress.mjs';
 
 const FILE = path.join( PROJECT_ROOT, '.dev/demo-credentials.json' );
 
+/**
+ * Where the demo site's administrator signs in: wp-login.php's WordPress-password form (php/Login's password mode,
+ * `cognito_blocks_password=1`). The plain /wp-admin/ leads to the Cognito form, which only pool users pass; the
+ * administrator is a WordPress account with no Cognito link.
+ */
+export const ADMIN_SIGN_IN_PATH = '/wp-login.php?cognito_blocks_password=1';
+
+/**
+ * WordPress options of the demo site. "Anyone can register" is on, so the default creation policy (`follow`)
+ * creates an account for each demo user at their first sign-in; with it off, they would be refused ("New accounts
+ * are not created on this site").
+ */
+export const DEMO_SITE_OPTIONS = { users_can_register: 1 };
+
+/** The demo pool's group → WordPress role map (the pool's `editors` group; see demoSeed() in emulator.mjs). */
+export const DEMO_GROUP_ROLE_MAP = [ { group: 'editors', role: 'editor' } ];
+
+/**
+ * The plugin settings (`cognito_blocks_settings`) of the demo site against the demo pool: its connection plus the
+ * group → role map, so the demo user in `editors` becomes an Editor at first sign-in.
+ *
+ * @param {Object} pool The pool connection (user_pool_id, client_id, region, endpoint).
+ */
+export function demoSiteSettings( pool ) {
+	return { ...pool, group_role_map: DEMO_GROUP_ROLE_MAP };
+}
+
 /** A password that satisfies Cognito's default policy (upper, lower, digit, symbol, 8+). */
 export function demoPassword() {
 	const words = [
@@ -48,7 +75,7 @@ function demoUsers() {
 			email: 'editor@example.test',
 			password: demoPassword(),
 			groups: [ 'editors' ],
-			note: 'in the "editors" group',
+			note: 'in the "editors" group: signs in as an Editor',
 		},
 		{
 			username: 'mfa@example.test',

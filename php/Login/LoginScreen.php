@@ -115,6 +115,9 @@ final class LoginScreen {
 				'forgotPasswordUrl'  => $context->url( 'lostpassword' ),
 				'showCreateAccount'  => false,
 				'createAccountUrl'   => $can_register ? $context->url( 'register' ) : '',
+				// "Incorrect username or password" and "New accounts are not created" point here: what an unlinked
+				// administrator who typed into the Cognito form meets.
+				'passwordSignInUrl'  => self::shows_password_link() ? $context->url( 'login', true ) : '',
 			);
 		} else {
 			$attributes += array(
@@ -144,16 +147,7 @@ final class LoginScreen {
 	 * @param LoginContext $context This request.
 	 */
 	private static function password_link( LoginContext $context ): string {
-		if ( 'register' === $context->action ) {
-			return '';
-		}
-		/**
-		 * Filters whether wp-login.php shows the link to the WordPress-password form. Hiding it does not disable
-		 * the form: it stays reachable without script and at its URL, for the break-glass administrator.
-		 *
-		 * @param bool $show Default true.
-		 */
-		if ( ! apply_filters( 'cognito_blocks_login_show_password_link', true ) ) {
+		if ( 'register' === $context->action || ! self::shows_password_link() ) {
 			return '';
 		}
 		$login = 'login' === $context->action;
@@ -161,9 +155,23 @@ final class LoginScreen {
 			'<p class="cognito-blocks-login__alt"><a href="%1$s">%2$s</a></p>',
 			esc_url( $context->url( $login ? 'login' : 'lostpassword', true ) ),
 			$login
-				? esc_html__( 'Sign in with a WordPress password', 'cognito-blocks' )
-				: esc_html__( 'Reset a WordPress password', 'cognito-blocks' )
+				? esc_html__( 'Site administrators: sign in with your WordPress password', 'cognito-blocks' )
+				: esc_html__( 'Site administrators: reset your WordPress password', 'cognito-blocks' )
 		);
+	}
+
+	/**
+	 * Whether wp-login.php points to the WordPress-password form (the link under the form, and the errors that
+	 * name it).
+	 */
+	private static function shows_password_link(): bool {
+		/**
+		 * Filters whether wp-login.php shows the link to the WordPress-password form. Hiding it does not disable
+		 * the form: it stays reachable without script and at its URL, for the break-glass administrator.
+		 *
+		 * @param bool $show Default true.
+		 */
+		return (bool) apply_filters( 'cognito_blocks_login_show_password_link', true );
 	}
 
 	/**

@@ -9,6 +9,8 @@ export interface FormError {
 	code: string;
 	message: string;
 	retry?: () => void;
+	/** A way out the message points to, e.g. wp-login.php's WordPress-password form: shown with the message. */
+	link?: { href: string; label: string };
 }
 
 /**

@@ -4,8 +4,17 @@
  * break-glass administrator, with and without script.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { siteUrl } from './support/wordpress';
-import { testUser, wordpressUser } from './support/forms';
+import { loginAsAdmin, siteUrl } from './support/wordpress';
+import {
+	hasSessionCookie,
+	newPassword,
+	testUser,
+	wordpressUser,
+} from './support/forms';
+import { createPoolUser } from './support/emulator-control';
+
+const PASSWORD_LINK =
+	'Site administrators: sign in with your WordPress password';
 
 interface SentRequest {
 	url: string;
@@ -27,11 +36,25 @@ function recordWordPressRequests( page: Page ): SentRequest[] {
 	return sent;
 }
 
+/**
+ * Sets Settings › General › "Anyone can register" through the settings screen, as the site's administrator.
+ * @param page
+ * @param open
+ */
+async function setAnyoneCanRegister( page: Page, open: boolean ) {
+	await loginAsAdmin( page );
+	await page.goto( siteUrl( '/wp-admin/options-general.php' ) );
+	await page.locator( '#users_can_register' ).setChecked( open );
+	await page.locator( '#submit' ).click();
+	await expect( page.getByText( 'Settings saved.' ) ).toBeVisible();
+	await page.context().clearCookies();
+}
+
 async function signInThroughCognito(
 	page: Page,
-	redirectTo: string
+	redirectTo: string,
+	user: { username: string; password: string } = testUser( 'confirmed' )
 ): Promise< void > {
-	const user = testUser( 'confirmed' );
 	await page.goto(
 		siteUrl(
 			`/wp-login.php?redirect_to=${ encodeURIComponent( redirectTo ) }`
@@ -99,9 +122,7 @@ test( 'break-glass: the visible link opens the WordPress-password form for the l
 	await expect(
 		page.locator( '[data-cognito-blocks="login"][data-mounted="true"]' )
 	).toBeVisible();
-	await page
-		.getByRole( 'link', { name: 'Sign in with a WordPress password' } )
-		.click();
+	await page.getByRole( 'link', { name: PASSWORD_LINK } ).click();
 
 	await expect( page.locator( '[data-cognito-blocks]' ) ).toHaveCount( 0 );
 	await page
@@ -112,6 +133,43 @@ test( 'break-glass: the visible link opens the WordPress-password form for the l
 		.fill( process.env.WP_ADMIN_PASSWORD ?? '' );
 	await page.locator( '#wp-submit' ).click();
 	await expect( page.locator( '#wpadminbar' ) ).toBeVisible();
+} );
+
+test( 'registration closed: an unknown pool user reads why, and the message leads to the WordPress-password form', async ( {
+	page,
+} ) => {
+	const password = newPassword();
+	const username = await createPoolUser( password );
+	await setAnyoneCanRegister( page, false );
+	try {
+		await signInThroughCognito( page, siteUrl( '/e2e-landing/' ), {
+			username,
+			password,
+		} );
+
+		const alert = page
+			.locator( '[data-cognito-blocks="login"]' )
+			.getByRole( 'alert' );
+		await expect( alert ).toContainText(
+			'New accounts are not created on this site.'
+		);
+		expect( await hasSessionCookie( page.context() ) ).toBe( false );
+		// The way out is in the message itself, and under the form.
+		await expect(
+			page.getByRole( 'link', { name: PASSWORD_LINK } )
+		).toHaveCount( 2 );
+		await alert.getByRole( 'link', { name: PASSWORD_LINK } ).click();
+
+		await expect( page.locator( '#loginform' ) ).toBeVisible();
+		await expect( page.locator( '[data-cognito-blocks]' ) ).toHaveCount(
+			0
+		);
+		expect( new URL( page.url() ).searchParams.get( 'redirect_to' ) ).toBe(
+			siteUrl( '/e2e-landing/' )
+		);
+	} finally {
+		await setAnyoneCanRegister( page, true );
+	}
 } );
 
 test( 'without JavaScript the core form stays usable for the local administrator', async ( {

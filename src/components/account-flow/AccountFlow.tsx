@@ -59,6 +59,43 @@ function useResentNotice(
 }
 
 /**
+ * Errors that an account without a Cognito link meets when its owner uses the Cognito form: not a pool user
+ * ("Incorrect username or password"), or a pool user without an account here while new accounts are not created.
+ */
+const PASSWORD_PATH_ERRORS: readonly string[] = [
+	'not_authorized',
+	'creation_disabled',
+];
+
+/**
+ * The error, pointing to the WordPress-password sign-in when the form has one (wp-login.php) and the error is one
+ * its users meet in the wrong form, such as the site's administrator.
+ * @param error
+ * @param passwordSignInUrl
+ */
+export function withPasswordPath(
+	error: FormError | undefined,
+	passwordSignInUrl: string
+): FormError | undefined {
+	if ( ! error || ! passwordSignInUrl ) {
+		return error;
+	}
+	if ( ! PASSWORD_PATH_ERRORS.includes( error.code ) ) {
+		return error;
+	}
+	return {
+		...error,
+		link: {
+			href: passwordSignInUrl,
+			label: __(
+				'Site administrators: sign in with your WordPress password',
+				'cognito-blocks'
+			),
+		},
+	};
+}
+
+/**
  * The flow with its step views injected; AccountFlow (complete.tsx) passes them all, the front end a lazy loader.
  * @param props
  * @param props.flow
@@ -108,7 +145,7 @@ export function AccountFlowView( {
 			config={ config }
 			send={ send }
 			busy={ flow.busy }
-			error={ flow.error }
+			error={ withPasswordPath( flow.error, config.passwordSignInUrl ) }
 			focusOnMount={ moved.current ? 'heading' : 'none' }
 			links={ {
 				forgotPassword: config.showForgotPassword

@@ -31,6 +31,11 @@ export interface AccountFormConfig {
 	createAccountUrl: string;
 	showSignIn: boolean;
 	signInUrl: string;
+	/**
+	 * The WordPress-password sign-in for accounts without a Cognito link (wp-login.php passes its password form):
+	 * errors that such an account meets in this form point to it. Empty: no such pointer.
+	 */
+	passwordSignInUrl: string;
 	/** Sign-up: attribute fields in display order, and whether a separate username is asked for. */
 	fields: AttributeField[];
 	usernameField: boolean;
@@ -135,6 +140,7 @@ export function formConfigFromAttributes(
 		createAccountUrl: safeUrl( attributes.createAccountUrl ),
 		showSignIn: flag( attributes.showSignIn, true ),
 		signInUrl: safeUrl( attributes.signInUrl ),
+		passwordSignInUrl: safeUrl( attributes.passwordSignInUrl ),
 		fields: signUpFields( attributes.fields ),
 		usernameField: flag( attributes.usernameField, false ),
 		terms: text( attributes.terms ),

@@ -42,6 +42,11 @@ export function ErrorMessage( {
 						{ error.message }
 					</p>
 				) }
+				{ error?.link && (
+					<p className="cognito-blocks__alert-text cognito-blocks__alert-link">
+						<a href={ error.link.href }>{ error.link.label }</a>
+					</p>
+				) }
 			</div>
 			{ retry && (
 				<button

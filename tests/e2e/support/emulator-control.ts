@@ -181,3 +181,29 @@ export async function createMfaRequiredPool( password: string ): Promise< {
 	} );
 	return { poolId: UserPool.Id, clientId: UserPoolClient.ClientId, username };
 }
+
+/**
+ * A new confirmed user, with a verified email, in the test stack's pool: one that no WordPress account knows yet.
+ * @param password
+ * @return Its username (also its email).
+ */
+export async function createPoolUser( password: string ): Promise< string > {
+	const username = `pool-${ Date.now() }-${ Math.random()
+		.toString( 36 )
+		.slice( 2, 8 ) }@example.test`;
+	const pool = { UserPoolId: env( 'COGNITO_POOL_ID' ), Username: username };
+	await admin( 'AdminCreateUser', {
+		...pool,
+		MessageAction: 'SUPPRESS',
+		UserAttributes: [
+			{ Name: 'email', Value: username },
+			{ Name: 'email_verified', Value: 'true' },
+		],
+	} );
+	await admin( 'AdminSetUserPassword', {
+		...pool,
+		Password: password,
+		Permanent: true,
+	} );
+	return username;
+}

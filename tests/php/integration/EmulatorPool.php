@@ -8,9 +8,20 @@
 
 namespace CognitoBlocks\Tests\Integration;
 
+use CognitoBlocks\Users\Identity;
+
 require_once __DIR__ . '/Process.php';
 
+/**
+ * Real SRP sign-ins against EMULATOR_URL (through tests/support/emulator-sign-in.mjs, which uses
+ * amazon-cognito-identity-js), the emulator's admin operations, and POSTs of the ID token to the session endpoint.
+ * post_token() and user_of() need the using class to set `$url` (the site) and `$emulator` (no trailing slash).
+ */
 trait EmulatorPool {
+
+	private static string $url = '';
+
+	private static string $emulator = '';
 
 	/**
 	 * Signs in against the emulator with SRP.
@@ -67,6 +78,54 @@ trait EmulatorPool {
 			);
 		}
 		return array( 'UserAttributes' => $list );
+	}
+
+	/**
+	 * POSTs a token to the session endpoint from the site's own origin.
+	 *
+	 * @return array{status:int,body:mixed,raw:string}
+	 */
+	private static function post_token( string $token ): array {
+		return self::http(
+			self::$url . '/wp-json/cognito-blocks/v1/session',
+			(string) json_encode( array( 'idToken' => $token ) ),
+			array( 'Content-Type: application/json', 'Origin: ' . self::$url )
+		);
+	}
+
+	/**
+	 * The WordPress account linked to a pool user.
+	 */
+	private static function user_of( string $sub ): ?\WP_User {
+		$issuer = self::$emulator . '/' . (string) getenv( 'COGNITO_POOL_ID' );
+		$users  = get_users(
+			array(
+				'meta_key'   => Identity::META_KEY,
+				'meta_value' => Identity::key( $issuer, $sub ),
+			)
+		);
+		return $users[0] ?? null;
+	}
+
+	/**
+	 * A new confirmed pool user with a verified email, in `$groups`.
+	 *
+	 * @param list<string>         $groups     Groups to add the user to.
+	 * @param array<string,string> $attributes Further attributes.
+	 * @return array{username:string,password:string}
+	 */
+	private static function new_pool_user( array $groups = array(), array $attributes = array() ): array {
+		$username = 'pool-' . bin2hex( random_bytes( 4 ) ) . '@example.test';
+		$password = 'Pw-' . bin2hex( random_bytes( 8 ) ) . '-A1!';
+		self::admin( 'AdminCreateUser', $username, array( 'MessageAction' => 'SUPPRESS' ) + self::attributes( array( 'email' => $username, 'email_verified' => 'true' ) + $attributes ) );
+		self::admin( 'AdminSetUserPassword', $username, array( 'Password' => $password, 'Permanent' => true ) );
+		foreach ( $groups as $group ) {
+			self::admin( 'AdminAddUserToGroup', $username, array( 'GroupName' => $group ) );
+		}
+		return array(
+			'username' => $username,
+			'password' => $password,
+		);
 	}
 
 	/**

@@ -12,7 +12,6 @@
 namespace CognitoBlocks\Tests\Integration;
 
 use CognitoBlocks\Settings\Settings;
-use CognitoBlocks\Users\Identity;
 use PHPUnit\Framework\TestCase;
 
 require_once __DIR__ . '/SiteState.php';
@@ -22,10 +21,6 @@ final class EmulatorTokenTest extends TestCase {
 
 	use SiteState;
 	use EmulatorPool;
-
-	private static string $url = '';
-
-	private static string $emulator = '';
 
 	public static function setUpBeforeClass(): void {
 		self::$url      = rtrim( (string) getenv( 'WP_URL' ), '/' );
@@ -147,29 +142,5 @@ final class EmulatorTokenTest extends TestCase {
 
 		// The untouched token still works: the rejections did not use up its jti.
 		$this->assertSame( 200, self::post_token( $token )['status'] );
-	}
-
-	/**
-	 * POSTs a token to the session endpoint from the site's own origin.
-	 *
-	 * @return array{status:int,body:mixed,raw:string}
-	 */
-	private static function post_token( string $token ): array {
-		return self::http(
-			self::$url . '/wp-json/cognito-blocks/v1/session',
-			(string) json_encode( array( 'idToken' => $token ) ),
-			array( 'Content-Type: application/json', 'Origin: ' . self::$url )
-		);
-	}
-
-	private static function user_of( string $sub ): ?\WP_User {
-		$issuer = self::$emulator . '/' . (string) getenv( 'COGNITO_POOL_ID' );
-		$users  = get_users(
-			array(
-				'meta_key'   => Identity::META_KEY,
-				'meta_value' => Identity::key( $issuer, $sub ),
-			)
-		);
-		return $users[0] ?? null;
 	}
 }

@@ -50,7 +50,13 @@ final class LoginScreenTest extends TestCase {
 		// The core form stays for browsers without script, and a visible link leads to it on its own.
 		$this->assertStringContainsString( 'id="loginform"', $html );
 		$this->assertStringContainsString( 'name="' . LoginContext::PASSWORD_PARAM . '"', $html );
-		$this->assertMatchesRegularExpression( '/<a href="[^"]*' . LoginContext::PASSWORD_PARAM . '=1[^"]*">Sign in with a WordPress password<\/a>/', $html );
+		$this->assertMatchesRegularExpression( '/<a href="[^"]*' . LoginContext::PASSWORD_PARAM . '=1[^"]*">Site administrators: sign in with your WordPress password<\/a>/', $html );
+		// The form's errors that an unlinked administrator meets there point to the same form.
+		$password_url = (string) $config['attributes']['passwordSignInUrl'];
+		$this->assertStringStartsWith( wp_login_url() . '?', $password_url );
+		parse_str( (string) wp_parse_url( $password_url, PHP_URL_QUERY ), $query );
+		$this->assertSame( '1', $query[ LoginContext::PASSWORD_PARAM ] ?? null );
+		$this->assertSame( $target, $query['redirect_to'] ?? null, 'the redirect is carried on' );
 		$this->assertLessThan( strpos( $html, 'id="loginform"' ), strpos( $html, 'data-cognito-blocks="login"' ), 'the mount point is outside (above) the core form' );
 	}
 
@@ -88,7 +94,7 @@ final class LoginScreenTest extends TestCase {
 		$this->assertNotNull( $config, 'the reset mount point is printed' );
 		$this->assertSame( admin_url(), $config['attributes']['redirectUrl'] );
 		$this->assertStringContainsString( 'id="lostpasswordform"', $html, 'kept for browsers without script' );
-		$this->assertStringContainsString( 'Reset a WordPress password', $html );
+		$this->assertStringContainsString( 'Site administrators: reset your WordPress password', $html );
 	}
 
 	public function test_register_mounts_the_sign_up_form_and_core_registration_is_refused(): void {
@@ -96,7 +102,7 @@ final class LoginScreenTest extends TestCase {
 		$html   = self::page( '?action=register' );
 		$config = LoginHttp::mount_config( $html, 'register' );
 		$this->assertNotNull( $config, 'the sign-up mount point is printed' );
-		$this->assertStringNotContainsString( 'Sign in with a WordPress password', $html );
+		$this->assertStringNotContainsString( 'sign in with your WordPress password', $html );
 
 		$login    = 'reg' . bin2hex( random_bytes( 4 ) );
 		$response = LoginHttp::request(

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
 	AccountFlow,
@@ -225,6 +225,66 @@ describe( 'AccountFlow', () => {
 			screen.getByRole( 'button', { name: 'Try again' } )
 		);
 		expect( retry ).toHaveBeenCalled();
+	} );
+
+	it.each( [
+		[
+			'creation_disabled',
+			'New accounts are not created on this site. If you already have an account here, ask the site administrator to connect it to your sign-in.',
+		],
+		[ 'not_authorized', 'Incorrect username or password.' ],
+	] )(
+		'points a %s error to the WordPress-password sign-in the form was given',
+		( code, message ) => {
+			const passwordSignInUrl =
+				'https://example.test/wp-login.php?cognito_blocks_password=1';
+			setup( model( 'signIn', {}, { error: { code, message } } ), {
+				passwordSignInUrl,
+			} );
+			const alert = screen.getByRole( 'alert' );
+			expect( alert ).toHaveTextContent( message );
+			expect(
+				within( alert ).getByRole( 'link', {
+					name: 'Site administrators: sign in with your WordPress password',
+				} )
+			).toHaveAttribute( 'href', passwordSignInUrl );
+		}
+	);
+
+	it( 'points no other error to the WordPress-password sign-in', () => {
+		setup(
+			model(
+				'signIn',
+				{},
+				{ error: { code: 'too_many_attempts', message: 'Slow down.' } }
+			),
+			{ passwordSignInUrl: '/wp-login.php?cognito_blocks_password=1' }
+		);
+		expect( screen.getByRole( 'alert' ) ).toHaveTextContent( 'Slow down.' );
+		expect(
+			screen.queryByRole( 'link', { name: /WordPress password/ } )
+		).toBeNull();
+	} );
+
+	it( 'names no WordPress-password sign-in in a form that was given none', () => {
+		setup(
+			model(
+				'signIn',
+				{},
+				{
+					error: {
+						code: 'creation_disabled',
+						message: 'No accounts.',
+					},
+				}
+			)
+		);
+		expect( screen.getByRole( 'alert' ) ).toHaveTextContent(
+			'No accounts.'
+		);
+		expect(
+			screen.queryByRole( 'link', { name: /WordPress password/ } )
+		).toBeNull();
 	} );
 
 	it( 'leaves focus alone on the first step, then moves it to each new step', () => {
