@@ -64,6 +64,15 @@ final class SettingsPage {
 	 * Enqueues the page.
 	 */
 	public static function enqueue(): void {
+		self::enqueue_for( self::boot_data() );
+	}
+
+	/**
+	 * Enqueues the page's script and styles with the data it draws from (this page's, or the Network Admin's).
+	 *
+	 * @param array<string,mixed> $boot What boot_data() returns.
+	 */
+	public static function enqueue_for( array $boot ): void {
 		$asset_file = Plugin::path( 'build/admin.asset.php' );
 		if ( ! is_readable( $asset_file ) ) {
 			return;
@@ -75,15 +84,20 @@ final class SettingsPage {
 		if ( is_readable( Plugin::path( 'build/admin.css' ) ) ) {
 			wp_enqueue_style( self::HANDLE, Plugin::url( 'build/admin.css' ), array( 'wp-components' ), $asset['version'] );
 		}
-		wp_add_inline_script( self::HANDLE, 'window.cognitoBlocksAdmin = ' . wp_json_encode( self::boot_data() ) . ';', 'before' );
+		wp_add_inline_script( self::HANDLE, 'window.cognitoBlocksAdmin = ' . wp_json_encode( $boot ) . ';', 'before' );
 	}
 
 	/**
 	 * Everything the page needs besides the stored values.
 	 *
+	 * On a site of a network the page saves only what the site overrides (Settings::sanitize_option()) and can hand
+	 * a setting back to the network (`site-overrides`); the Network Admin's page edits the network's defaults
+	 * (`network-settings`, Rest\NetworkSettingsController).
+	 *
+	 * @param string $scope 'site', or 'network' for the Network Admin.
 	 * @return array<string,mixed>
 	 */
-	public static function boot_data(): array {
+	public static function boot_data( string $scope = 'site' ): array {
 		$config   = Settings::current();
 		$sections = array();
 		foreach ( Fields::sections() as $id => $title ) {
@@ -108,6 +122,10 @@ final class SettingsPage {
 			'usersCanRegister' => (bool) get_option( 'users_can_register' ),
 			'generalSettings'  => admin_url( 'options-general.php' ),
 			'siteHealth'       => admin_url( 'site-health.php' ),
+			'scope'            => $scope,
+			'settingsPath'     => 'network' === $scope ? '/cognito-blocks/v1/network-settings' : '/wp/v2/settings',
+			'overridesPath'    => 'site' === $scope && is_multisite() ? '/cognito-blocks/v1/site-overrides' : null,
+			'networkSettings'  => is_multisite() ? network_admin_url( 'settings.php?page=' . NetworkSettingsPage::SLUG ) : null,
 		);
 	}
 
@@ -149,7 +167,16 @@ final class SettingsPage {
 	 * The page: a mount point and, without JavaScript, a note.
 	 */
 	public static function render(): void {
-		echo '<div class="wrap"><h1>' . esc_html__( 'Cognito Blocks', 'cognito-blocks' ) . '</h1>';
+		self::render_mount( __( 'Cognito Blocks', 'cognito-blocks' ) );
+	}
+
+	/**
+	 * The page's frame: its heading and the element the script mounts on.
+	 *
+	 * @param string $title The heading.
+	 */
+	public static function render_mount( string $title ): void {
+		echo '<div class="wrap"><h1>' . esc_html( $title ) . '</h1>';
 		echo '<div id="cognito-blocks-settings"><noscript><p>' . esc_html__( 'This page needs JavaScript. The settings can also be set in wp-config.php with COGNITO_BLOCKS_* constants.', 'cognito-blocks' ) . '</p></noscript></div></div>';
 	}
 

@@ -19,7 +19,7 @@ import { ConnectionPanel } from './ConnectionPanel';
 import { draftsOf, fromDraft, keptAsSent, toDraft, valuesOf } from './drafts';
 import { FieldControl } from './FieldControl';
 import { fieldError } from './validate';
-import type { BootData, Values } from './types';
+import type { BootData, SiteOverrides, Values } from './types';
 
 type Status =
 	| { kind: 'loading' }
@@ -28,7 +28,34 @@ type Status =
 
 type Message = { status: 'success' | 'error' | 'warning'; text: string } | null;
 
-const SETTINGS_PATH = '/wp/v2/settings';
+/**
+ * The settings a refusal names: core's `[name]` in its message, or the `params` map this plugin's routes send.
+ * @param error  What apiFetch threw.
+ * @param text   Its message.
+ * @param fields The settings' names.
+ */
+function refusedFields(
+	error: unknown,
+	text: string,
+	fields: string[]
+): Record< string, string > {
+	const params = ( error as { data?: { params?: unknown } } | null )?.data
+		?.params;
+	const found: Record< string, string > = {};
+	if ( params && typeof params === 'object' ) {
+		for ( const [ name, message ] of Object.entries( params ) ) {
+			if ( fields.includes( name ) ) {
+				found[ name ] = String( message );
+			}
+		}
+	}
+	// Core names the setting in its message: cognito_blocks_settings[user_pool_id] …
+	const match = /\[(\w+)\]/.exec( text );
+	if ( match?.[ 1 ] && fields.includes( match[ 1 ] ) ) {
+		found[ match[ 1 ] ] ??= text;
+	}
+	return found;
+}
 
 function errorText( error: unknown ): string {
 	return error && typeof error === 'object' && 'message' in error
@@ -44,11 +71,27 @@ export function SettingsApp( { boot }: { boot: BootData } ) {
 	const [ errors, setErrors ] = useState< Record< string, string > >( {} );
 	const [ message, setMessage ] = useState< Message >( null );
 	const [ saving, setSaving ] = useState( false );
+	/** On a site of a network: the settings it takes from the network (null until known, or on a single site). */
+	const [ inherited, setInherited ] = useState< string[] | null >( null );
 	const form = useRef< HTMLFormElement >( null );
+	const { settingsPath, overridesPath } = boot;
+
+	function loadOverrides() {
+		if ( ! overridesPath ) {
+			return Promise.resolve();
+		}
+		return apiFetch< SiteOverrides >( { path: overridesPath } ).then(
+			( answer ) => setInherited( answer.inherited ),
+			() => setInherited( null )
+		);
+	}
 
 	useEffect( () => {
-		apiFetch< Record< string, Values > >( { path: SETTINGS_PATH } ).then(
-			( answer ) => {
+		Promise.all( [
+			apiFetch< Record< string, Values > >( { path: settingsPath } ),
+			loadOverrides(),
+		] ).then(
+			( [ answer ] ) => {
 				const next = draftsOf( fields, answer[ option ] ?? {} );
 				setDrafts( next );
 				setSaved( next );
@@ -60,7 +103,8 @@ export function SettingsApp( { boot }: { boot: BootData } ) {
 					message: errorText( error ),
 				} )
 		);
-	}, [ fields, option ] );
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- Loaded once; the paths never change.
+	}, [ fields, option, settingsPath ] );
 
 	const dirty = useMemo(
 		() => JSON.stringify( drafts ) !== JSON.stringify( saved ),
@@ -124,7 +168,7 @@ export function SettingsApp( { boot }: { boot: BootData } ) {
 		const sent = valuesOf( fields, drafts );
 		try {
 			const answer = await apiFetch< Record< string, Values > >( {
-				path: SETTINGS_PATH,
+				path: settingsPath,
 				method: 'POST',
 				data: { [ option ]: sent },
 			} );
@@ -155,6 +199,7 @@ export function SettingsApp( { boot }: { boot: BootData } ) {
 			setSaved( storedDrafts );
 			setDrafts( next );
 			setErrors( refused );
+			await loadOverrides();
 			setMessage(
 				Object.keys( refused ).length
 					? {
@@ -172,13 +217,13 @@ export function SettingsApp( { boot }: { boot: BootData } ) {
 			focusFirstError( Object.keys( refused ) );
 		} catch ( error ) {
 			const text = errorText( error );
-			// Core names the setting in its message: cognito_blocks_settings[user_pool_id] …
-			const match = /\[(\w+)\]/.exec( text );
-			if (
-				match?.[ 1 ] &&
-				fields.some( ( field ) => field.name === match[ 1 ] )
-			) {
-				setErrors( { [ match[ 1 ] ]: text } );
+			const named = refusedFields(
+				error,
+				text,
+				fields.map( ( field ) => field.name )
+			);
+			if ( Object.keys( named ).length ) {
+				setErrors( named );
 			}
 			setMessage( {
 				status: 'error',
@@ -190,6 +235,52 @@ export function SettingsApp( { boot }: { boot: BootData } ) {
 			} );
 		} finally {
 			setSaving( false );
+		}
+	}
+
+	/**
+	 * Hands one setting back to the network's default, keeping every other unsaved change.
+	 * @param name The setting.
+	 */
+	async function inherit( name: string ) {
+		if ( ! overridesPath ) {
+			return;
+		}
+		setMessage( null );
+		try {
+			const answer = await apiFetch< SiteOverrides >( {
+				path: overridesPath,
+				method: 'POST',
+				data: { inherit: [ name ] },
+			} );
+			setInherited( answer.inherited );
+			const values = await apiFetch< Record< string, Values > >( {
+				path: settingsPath,
+			} );
+			const field = fields.find(
+				( candidate ) => candidate.name === name
+			);
+			if ( field ) {
+				const draft = toDraft( field, values[ option ]?.[ name ] );
+				setSaved( ( current ) => ( { ...current, [ name ]: draft } ) );
+				change( name, draft );
+			}
+			setMessage( {
+				status: 'success',
+				text: __(
+					'The setting now follows the network.',
+					'cognito-blocks'
+				),
+			} );
+		} catch ( error ) {
+			setMessage( {
+				status: 'error',
+				text: sprintf(
+					/* translators: %s: the server's message. */
+					__( 'The settings were not saved: %s', 'cognito-blocks' ),
+					errorText( error )
+				),
+			} );
 		}
 	}
 
@@ -232,6 +323,22 @@ export function SettingsApp( { boot }: { boot: BootData } ) {
 			onSubmit={ save }
 			noValidate
 		>
+			{ boot.scope === 'network' && (
+				<Notice status="info" isDismissible={ false }>
+					{ __(
+						"These are the network's defaults: every site uses them unless its own Settings › Cognito Blocks changes a setting.",
+						'cognito-blocks'
+					) }
+				</Notice>
+			) }
+			{ boot.scope === 'site' && boot.networkSettings && (
+				<Notice status="info" isDismissible={ false }>
+					{ __(
+						"This site takes every setting it does not change from the network's defaults.",
+						'cognito-blocks'
+					) }
+				</Notice>
+			) }
 			<div aria-live="polite">
 				{ message && (
 					<Notice
@@ -273,6 +380,16 @@ export function SettingsApp( { boot }: { boot: BootData } ) {
 											change( field.name, draft )
 										}
 									/>
+									{ inherited && ! field.pinned && (
+										<NetworkOrigin
+											inherited={ inherited.includes(
+												field.name
+											) }
+											onInherit={ () =>
+												inherit( field.name )
+											}
+										/>
+									) }
 								</div>
 							) ) }
 						{ section.id === 'accounts' &&
@@ -320,5 +437,35 @@ export function SettingsApp( { boot }: { boot: BootData } ) {
 				) }
 			</div>
 		</form>
+	);
+}
+
+/**
+ * Under a setting of a network's site: whether it comes from the network, or a button to hand it back.
+ * @param props
+ * @param props.inherited Whether the site takes the network's value.
+ * @param props.onInherit Returns the setting to the network.
+ */
+function NetworkOrigin( {
+	inherited,
+	onInherit,
+}: {
+	inherited: boolean;
+	onInherit: () => void;
+} ) {
+	if ( inherited ) {
+		return (
+			<p className="cognito-blocks-admin__origin">
+				{ __( "From the network's defaults.", 'cognito-blocks' ) }
+			</p>
+		);
+	}
+	return (
+		<p className="cognito-blocks-admin__origin">
+			{ __( 'Changed for this site.', 'cognito-blocks' ) }{ ' ' }
+			<Button variant="link" onClick={ onInherit }>
+				{ __( "Use the network's value", 'cognito-blocks' ) }
+			</Button>
+		</p>
 	);
 }

@@ -59,6 +59,20 @@ export interface BootData {
 	usersCanRegister: boolean;
 	generalSettings: string;
 	siteHealth: string;
+	/** 'network': the Network Admin's page, editing the network's defaults. */
+	scope: 'site' | 'network';
+	/** REST path the values are read from and saved to. */
+	settingsPath: string;
+	/** On a site of a network: the route that lists and returns settings to the network's defaults. */
+	overridesPath: string | null;
+	/** On a network: the Network Admin's page. */
+	networkSettings: string | null;
+}
+
+/** GET site-overrides (php/Rest/NetworkSettingsController.php). */
+export interface SiteOverrides {
+	/** Settings this site takes from the network. */
+	inherited: string[];
 }
 
 /** Stored values, by setting name. */

@@ -151,15 +151,19 @@ test( 'a mistyped value is refused on its field, kept as typed, and nothing is s
 		process.env.COGNITO_POOL_ID
 	);
 
-	// Leaving with unsaved changes asks first.
+	// Leaving with unsaved changes asks first; the visitor then leaves anyway, so the page closes.
 	const asked = new Promise< string >( ( resolve ) =>
-		page.once( 'dialog', ( dialog ) => {
+		page.once( 'dialog', async ( dialog ) => {
 			resolve( dialog.type() );
-			void dialog.dismiss();
+			await dialog.accept();
 		} )
+	);
+	const closed = new Promise< void >( ( resolve ) =>
+		page.once( 'close', () => resolve() )
 	);
 	await page.close( { runBeforeUnload: true } );
 	expect( await asked ).toBe( 'beforeunload' );
+	await closed;
 } );
 
 test( 'the connection test names a wrong app client in red and shows all green for the right one', async ( {

@@ -74,7 +74,9 @@ final class MultisiteTest extends TestCase {
 		$this->assertCount( 2, self::$network->options_tables(), 'two sites, one options table each' );
 		$page = self::request( 'GET', '/wp-admin/network/settings.php?page=cognito-blocks-network' );
 		$this->assertSame( 200, $page['status'], $page['raw'] );
-		$this->assertStringContainsString( 'id="cognito-blocks-network-settings"', $page['raw'] );
+		$this->assertStringContainsString( 'id="cognito-blocks-settings"', $page['raw'], 'the settings page mounts here' );
+		$this->assertStringContainsString( '"settingsPath":"\\/cognito-blocks\\/v1\\/network-settings"', $page['raw'], 'and edits the network\'s defaults' );
+		$this->assertStringContainsString( 'build/admin.js', $page['raw'] );
 		$this->assertStringContainsString( 'page=cognito-blocks-network', self::request( 'GET', '/wp-admin/network/' )['raw'], 'Settings › Cognito Blocks is in the Network Admin menu' );
 		$this->assertSame( 401, self::request( 'GET', '/wp-json/cognito-blocks/v1/network-settings', null, 'application/json', false )['status'] );
 	}
@@ -117,6 +119,9 @@ final class MultisiteTest extends TestCase {
 		$this->assertSame( 'local', $overrides['body']['network']['token_storage'] );
 		$this->assertSame( 'memory', self::settings( '/site2/' )['token_storage'] );
 		$this->assertSame( 'local', self::settings( '/' )['token_storage'], 'site 1 still has the network default' );
+		$page = self::request( 'GET', '/site2/wp-admin/options-general.php?page=cognito-blocks' );
+		$this->assertSame( 200, $page['status'], $page['raw'] );
+		$this->assertStringContainsString( '"overridesPath":"\\/cognito-blocks\\/v1\\/site-overrides"', $page['raw'], "the site's page shows what comes from the network" );
 
 		$back = self::rest( 'POST', '/site2/wp-json/cognito-blocks/v1/site-overrides', array( 'inherit' => array( 'token_storage' ) ) );
 		$this->assertSame( 200, $back['status'], $back['raw'] );

@@ -92,6 +92,7 @@ final class SettingsPageTest extends TestCase {
 		self::as_role( 'administrator' );
 		$boot = SettingsPage::boot_data();
 		$this->assertSame( Settings::OPTION, $boot['option'] );
+		$this->assertSame( array( 'site', '/wp/v2/settings', null ), array( $boot['scope'], $boot['settingsPath'], $boot['overridesPath'] ), 'a single site saves through core' );
 		$this->assertSame( array_keys( Fields::all() ), array_column( $boot['fields'], 'name' ) );
 		$this->assertSame( array_keys( Fields::sections() ), array_column( $boot['sections'], 'id' ) );
 		$fields = array_column( $boot['fields'], null, 'name' );

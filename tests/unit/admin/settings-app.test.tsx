@@ -2,7 +2,7 @@
  * The settings page's component (src/admin/SettingsApp.tsx) with core's REST endpoint replaced: what it sends,
  * what it shows for each field's problems, and that nothing the administrator typed is lost.
  */
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SettingsApp } from '../../../src/admin/SettingsApp';
@@ -66,6 +66,10 @@ const BOOT: BootData = {
 	usersCanRegister: true,
 	generalSettings: '/wp-admin/options-general.php',
 	siteHealth: '/wp-admin/site-health.php',
+	scope: 'site',
+	settingsPath: '/wp/v2/settings',
+	overridesPath: null,
+	networkSettings: null,
 };
 
 const STORED = {
@@ -95,8 +99,8 @@ function findNotice( wanted: string | RegExp ) {
 	} );
 }
 
-async function ready() {
-	render( <SettingsApp boot={ BOOT } /> );
+async function ready( boot: BootData = BOOT ) {
+	render( <SettingsApp boot={ boot } /> );
 	await screen.findByRole( 'button', { name: 'Save changes' } );
 }
 
@@ -243,5 +247,107 @@ describe( 'SettingsApp', () => {
 		expect(
 			screen.queryByRole( 'button', { name: 'Save changes' } )
 		).toBeNull();
+	} );
+
+	it( 'in the Network Admin, reads and saves the network defaults, and names a refused setting', async () => {
+		apiFetch.mockImplementation(
+			async ( { method }: { method?: string } ) => {
+				if ( method === 'POST' ) {
+					throw {
+						message: 'Invalid parameter(s): leeway',
+						data: {
+							status: 400,
+							params: { leeway: 'leeway must be at most 300.' },
+						},
+					};
+				}
+				return { cognito_blocks_settings: STORED };
+			}
+		);
+		const user = userEvent.setup();
+		await ready( {
+			...BOOT,
+			scope: 'network',
+			settingsPath: '/cognito-blocks/v1/network-settings',
+			networkSettings: '/wp-admin/network/settings.php',
+		} );
+		expect(
+			await findNotice( /These are the network's defaults/ )
+		).toBeInTheDocument();
+		await user.type( screen.getByLabelText( 'User pool ID' ), '9' );
+		await user.click(
+			screen.getByRole( 'button', { name: 'Save changes' } )
+		);
+		expect(
+			await findNotice( /were not saved: Invalid parameter/ )
+		).toBeInTheDocument();
+		expect(
+			screen.getByText( 'leeway must be at most 300.' )
+		).toBeInTheDocument();
+		expect( apiFetch.mock.calls.map( ( [ call ] ) => call.path ) ).toEqual(
+			[
+				'/cognito-blocks/v1/network-settings',
+				'/cognito-blocks/v1/network-settings',
+			]
+		);
+	} );
+
+	it( "on a network's site, marks what comes from the network and hands a changed setting back", async () => {
+		let inherited = [ 'region', 'trusted_proxies' ];
+		const network = { ...STORED, leeway: 30 };
+		let site = { ...STORED };
+		apiFetch.mockImplementation( async ( { path, method, data }: any ) => {
+			if ( path === '/cognito-blocks/v1/site-overrides' ) {
+				if ( method === 'POST' ) {
+					inherited = [ ...inherited, ...data.inherit ];
+					site = { ...site, leeway: network.leeway };
+				}
+				return { inherited };
+			}
+			return { cognito_blocks_settings: site };
+		} );
+		const user = userEvent.setup();
+		await ready( {
+			...BOOT,
+			overridesPath: '/cognito-blocks/v1/site-overrides',
+			networkSettings: '/wp-admin/network/settings.php',
+		} );
+		const origin = ( name: string ) =>
+			document.querySelector(
+				`[data-setting="${ name }"] .cognito-blocks-admin__origin`
+			);
+		expect( origin( 'trusted_proxies' ) ).toHaveTextContent(
+			"From the network's defaults."
+		);
+		expect( origin( 'region' ) ).toBeNull(); // Pinned: wp-config.php decides.
+		expect( origin( 'leeway' ) ).toHaveTextContent(
+			'Changed for this site.'
+		);
+		expect( screen.getByLabelText( 'Clock leeway (seconds)' ) ).toHaveValue(
+			60
+		);
+		await user.type( screen.getByLabelText( 'User pool ID' ), '9' );
+		await user.click(
+			within(
+				document.querySelector< HTMLElement >(
+					'[data-setting="leeway"]'
+				)!
+			).getByRole( 'button', { name: "Use the network's value" } )
+		);
+		expect(
+			await findNotice( 'The setting now follows the network.' )
+		).toBeInTheDocument();
+		expect( screen.getByLabelText( 'Clock leeway (seconds)' ) ).toHaveValue(
+			30
+		);
+		expect( origin( 'leeway' ) ).toHaveTextContent(
+			"From the network's defaults."
+		);
+		expect( screen.getByLabelText( 'User pool ID' ) ).toHaveValue(
+			'eu-west-1_Abc1239'
+		);
+		expect(
+			screen.getByText( 'You have unsaved changes.' )
+		).toBeInTheDocument();
 	} );
 } );
