@@ -51,11 +51,26 @@ final class EmulatorTokenTest extends TestCase {
 		);
 	}
 
+	/**
+	 * WordPress accounts these tests created for the stack's seeded pool users.
+	 *
+	 * @var list<int>
+	 */
+	private static array $seeded_accounts = array();
+
+	/**
+	 * Puts the settings back and deletes the accounts made for seeded pool users, so the end-to-end tests that
+	 * run later on this site meet those users as new members, as on a fresh site.
+	 */
 	public static function tearDownAfterClass(): void {
 		if ( '' === self::$url || '' === self::$emulator ) {
 			return;
 		}
 		self::restore_settings();
+		require_once ABSPATH . 'wp-admin/includes/user.php';
+		foreach ( self::$seeded_accounts as $id ) {
+			wp_delete_user( $id );
+		}
 	}
 
 	protected function setUp(): void {
@@ -76,6 +91,7 @@ final class EmulatorTokenTest extends TestCase {
 		$this->assertSame( 200, $result['status'], $result['raw'] );
 		$user = self::user_of( $claims['sub'] );
 		$this->assertInstanceOf( \WP_User::class, $user );
+		self::$seeded_accounts[] = $user->ID;
 		$this->assertSame( $result['body']['userId'], $user->ID );
 		$this->assertSame( $editor['email'], $user->user_email );
 		$this->assertSame( array( 'editor' ), array_values( $user->roles ) );
@@ -141,6 +157,8 @@ final class EmulatorTokenTest extends TestCase {
 		}
 
 		// The untouched token still works: the rejections did not use up its jti.
-		$this->assertSame( 200, self::post_token( $token )['status'] );
+		$accepted = self::post_token( $token );
+		$this->assertSame( 200, $accepted['status'] );
+		self::$seeded_accounts[] = (int) $accepted['body']['userId'];
 	}
 }

@@ -25,15 +25,34 @@ final class UninstallTest extends TestCase {
 
 	use SiteState;
 
+	/**
+	 * The plugin's user meta as it was before these tests ran (uninstalling deletes the links of every account).
+	 *
+	 * @var list<array{user_id:string,meta_key:string,meta_value:string}>
+	 */
+	private static array $saved_meta = array();
+
 	public static function setUpBeforeClass(): void {
+		global $wpdb;
 		if ( ! function_exists( 'update_option' ) ) {
 			self::markTestSkipped( 'Needs WordPress (WP_ROOT).' );
 		}
 		self::save_settings();
+		self::$saved_meta = $wpdb->get_results( $wpdb->prepare( "SELECT user_id, meta_key, meta_value FROM {$wpdb->usermeta} WHERE meta_key LIKE %s", $wpdb->esc_like( 'cognito_blocks_' ) . '%' ), ARRAY_A );
 	}
 
+	/**
+	 * Puts the settings and every account's link back, so the suites that run later on this site (the end-to-end
+	 * tests sign in accounts that earlier tests linked) meet the site as it was.
+	 */
 	public static function tearDownAfterClass(): void {
+		global $wpdb;
 		self::restore_settings();
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->usermeta} WHERE meta_key LIKE %s", $wpdb->esc_like( 'cognito_blocks_' ) . '%' ) );
+		foreach ( self::$saved_meta as $row ) {
+			$wpdb->insert( $wpdb->usermeta, $row );
+		}
+		wp_cache_flush();
 	}
 
 	/**
@@ -41,18 +60,37 @@ final class UninstallTest extends TestCase {
 	 */
 	private static function store_everything(): int {
 		$login = 'uninst' . bin2hex( random_bytes( 4 ) );
-		$user  = wp_insert_user( array( 'user_login' => $login, 'user_pass' => wp_generate_password(), 'role' => 'author' ) );
+		$user  = wp_insert_user(
+			array(
+				'user_login' => $login,
+				'user_pass'  => wp_generate_password(),
+				'role'       => 'author',
+			)
+		);
 		self::assertIsInt( $user );
 		Identity::bind( $user, 'https://issuer.example.test/pool', 'sub-' . $login, 'name-' . $login );
 		Identity::record_sign_in( new \WP_User( $user ) );
-		$other = wp_insert_user( array( 'user_login' => $login . 'b', 'user_pass' => wp_generate_password(), 'role' => 'author' ) );
+		$other = wp_insert_user(
+			array(
+				'user_login' => $login . 'b',
+				'user_pass'  => wp_generate_password(),
+				'role'       => 'author',
+			)
+		);
 		self::assertIsInt( $other );
 		PendingLink::set( $other, 'https://issuer.example.test/pool', 'waiting-' . $login );
 
 		update_option( Settings::OPTION, array( 'client_id' => 'uninstall1' ) );
 		( new OptionsLedger( new SystemClock() ) )->claim( 'jti_' . $login, 3600 );
 		( new TransientCache() )->set( 'rl_' . $login, array( 'count' => 1 ), 300 );
-		update_option( TransientCache::FALLBACK_PREFIX . 'jwks_' . $login, array( 'v' => 1, 'expires' => time() + 60 ), false );
+		update_option(
+			TransientCache::FALLBACK_PREFIX . 'jwks_' . $login,
+			array(
+				'v'       => 1,
+				'expires' => time() + 60,
+			),
+			false
+		);
 		return $user;
 	}
 
@@ -86,7 +124,13 @@ final class UninstallTest extends TestCase {
 
 	public function test_keep_data_on_uninstall_keeps_everything(): void {
 		$user = self::store_everything();
-		update_option( Settings::OPTION, array( 'client_id' => 'kept1', 'keep_data_on_uninstall' => true ) );
+		update_option(
+			Settings::OPTION,
+			array(
+				'client_id'              => 'kept1',
+				'keep_data_on_uninstall' => true,
+			)
+		);
 		self::uninstall();
 		$this->assertSame( 'kept1', Settings::current()->client_id() );
 		$this->assertNotSame( '', get_user_meta( $user, Identity::META_KEY, true ) );
