@@ -255,26 +255,22 @@ export function FieldControl( {
 					addLabel={ __( 'Add a group', 'cognito-blocks' ) }
 					columns={ ( row, update, index ) => (
 						<>
-							<td>
-								<TextControl
-									label={ sprintf(
-										/* translators: %d: row number. */
-										__(
-											'Cognito group, row %d',
-											'cognito-blocks'
-										),
-										index + 1
-									) }
-									hideLabelFromVision={ index > 0 }
-									disabled={ field.pinned }
-									value={ row.group }
-									onChange={ ( group: string ) =>
-										update( { ...row, group } )
-									}
-									__next40pxDefaultSize
-									__nextHasNoMarginBottom
-								/>
-							</td>
+							<TextCell
+								label={ sprintf(
+									/* translators: %d: row number. */
+									__(
+										'Cognito group, row %d',
+										'cognito-blocks'
+									),
+									index + 1
+								) }
+								index={ index }
+								disabled={ field.pinned }
+								value={ row.group }
+								onChange={ ( group ) =>
+									update( { ...row, group } )
+								}
+							/>
 							<td>
 								<SelectControl
 									label={ sprintf(
@@ -311,48 +307,40 @@ export function FieldControl( {
 					addLabel={ __( 'Add an attribute', 'cognito-blocks' ) }
 					columns={ ( row, update, index ) => (
 						<>
-							<td>
-								<TextControl
-									label={ sprintf(
-										/* translators: %d: row number. */
-										__(
-											'Cognito attribute, row %d',
-											'cognito-blocks'
-										),
-										index + 1
-									) }
-									hideLabelFromVision={ index > 0 }
-									placeholder="custom:team"
-									disabled={ field.pinned }
-									value={ row.attribute }
-									onChange={ ( attribute: string ) =>
-										update( { ...row, attribute } )
-									}
-									__next40pxDefaultSize
-									__nextHasNoMarginBottom
-								/>
-							</td>
-							<td>
-								<TextControl
-									label={ sprintf(
-										/* translators: %d: row number. */
-										__(
-											'User meta key, row %d',
-											'cognito-blocks'
-										),
-										index + 1
-									) }
-									hideLabelFromVision={ index > 0 }
-									placeholder="team"
-									disabled={ field.pinned }
-									value={ row.meta }
-									onChange={ ( meta: string ) =>
-										update( { ...row, meta } )
-									}
-									__next40pxDefaultSize
-									__nextHasNoMarginBottom
-								/>
-							</td>
+							<TextCell
+								label={ sprintf(
+									/* translators: %d: row number. */
+									__(
+										'Cognito attribute, row %d',
+										'cognito-blocks'
+									),
+									index + 1
+								) }
+								index={ index }
+								placeholder="custom:team"
+								disabled={ field.pinned }
+								value={ row.attribute }
+								onChange={ ( attribute ) =>
+									update( { ...row, attribute } )
+								}
+							/>
+							<TextCell
+								label={ sprintf(
+									/* translators: %d: row number. */
+									__(
+										'User meta key, row %d',
+										'cognito-blocks'
+									),
+									index + 1
+								) }
+								index={ index }
+								placeholder="team"
+								disabled={ field.pinned }
+								value={ row.meta }
+								onChange={ ( meta ) =>
+									update( { ...row, meta } )
+								}
+							/>
 						</>
 					) }
 				/>
@@ -371,4 +359,46 @@ export function FieldControl( {
 				/>
 			);
 	}
+}
+
+/**
+ * One text cell of a table row. The first row's label shows above its column; later rows keep theirs for
+ * screen readers only.
+ * @param props
+ * @param props.label       The cell's label, with its row number.
+ * @param props.index       The row's index.
+ * @param props.value       The cell's value.
+ * @param props.disabled    Whether the setting is pinned.
+ * @param props.placeholder An example value.
+ * @param props.onChange    Receives the new value.
+ */
+function TextCell( {
+	label,
+	index,
+	value,
+	disabled,
+	placeholder,
+	onChange,
+}: {
+	label: string;
+	index: number;
+	value: string;
+	disabled: boolean;
+	placeholder?: string;
+	onChange: ( value: string ) => void;
+} ) {
+	return (
+		<td>
+			<TextControl
+				label={ label }
+				hideLabelFromVision={ index > 0 }
+				placeholder={ placeholder }
+				disabled={ disabled }
+				value={ value }
+				onChange={ onChange }
+				__next40pxDefaultSize
+				__nextHasNoMarginBottom
+			/>
+		</td>
+	);
 }
