@@ -236,9 +236,22 @@ function exec( [ command, ...commandArgs ], env, failures = [] ) {
 			console.error( `${ command }: ${ error.message }` );
 			resolve( 1 );
 		} );
-		child.once( 'exit', ( code, signal ) =>
-			resolve( code ?? ( signal ? 1 : 0 ) )
+		// After the exit, the rest of the output is read (at most 5 s more, in case a process the command left
+		// behind still holds the pipes), so the failure lines printed last are not missed.
+		const drained = [ child.stdout, child.stderr ].map(
+			( stream ) =>
+				new Promise( ( done ) => {
+					stream.once( 'end', done );
+					stream.once( 'close', done );
+				} )
 		);
+		child.once( 'exit', async ( code, signal ) => {
+			await Promise.race( [
+				Promise.all( drained ),
+				new Promise( ( done ) => setTimeout( done, 5000 ).unref() ),
+			] );
+			resolve( code ?? ( signal ? 1 : 0 ) );
+		} );
 	} );
 }
 
