@@ -19,7 +19,8 @@ use CognitoBlocks\Settings\Settings;
  * tokens) and the clock against the `Date` header of Cognito's answer. The app client is checked in the browser
  * (src/admin/probe.ts), where sign-ins happen. Works the same against Amazon Cognito and the emulator.
  *
- * Each line is `{ id, ok, label, detail }`; `lines()` is pure, so every outcome is unit-tested.
+ * Each line is `{ id, ok, label, detail }`; `lines()` is pure, so SettingsPageTest checks every outcome without a
+ * failing server.
  */
 final class ConnectionTest {
 
