@@ -9,6 +9,13 @@ import { startGroup, waitFor, UserFacingError } from './processes.mjs';
 const CLI = path.join( PROJECT_ROOT, 'dev/cognito-emulator/src/cli.ts' );
 export const REGION = 'us-east-1';
 
+/**
+ * The custom attributes the plugin's examples, demo pages and tests write (`custom:team` in the attribute map and
+ * the settings page's example, `custom:company` in the register form's). Cognito refuses attributes a pool's
+ * schema lacks, so every pool these stacks seed declares them, unless its seed lists its own.
+ */
+export const CUSTOM_ATTRIBUTES = [ 'team', 'company' ];
+
 export function emulatorAvailable() {
 	return existsSync( CLI );
 }
@@ -32,7 +39,11 @@ export async function runEmulator( {
 	}
 	mkdirSync( dataDir, { recursive: true } );
 	const seedFile = path.join( dataDir, 'seed.json' );
-	writeFileSync( seedFile, JSON.stringify( seed, null, '\t' ), {
+	const declared = {
+		...seed,
+		pool: { customAttributes: CUSTOM_ATTRIBUTES, ...seed.pool },
+	};
+	writeFileSync( seedFile, JSON.stringify( declared, null, '\t' ), {
 		mode: 0o600,
 	} );
 	const emulator = startGroup(
@@ -88,7 +99,15 @@ export async function runEmulator( {
 /** The demo pool `npm start` seeds; users come from the generated demo credentials. */
 export function demoSeed( credentials ) {
 	return {
-		pool: { id: `${ REGION }_DemoPool1`, name: 'cognito-blocks-demo' },
+		pool: {
+			id: `${ REGION }_DemoPool1`,
+			name: 'cognito-blocks-demo',
+			customAttributes: CUSTOM_ATTRIBUTES,
+			// A new email or phone number takes effect at once, unverified (Cognito's default).
+			attributeUpdateSettings: {
+				attributesRequireVerificationBeforeUpdate: [],
+			},
+		},
 		client: { id: 'cognitoblocksdemoclient001', name: 'WordPress (demo)' },
 		groups: [
 			{

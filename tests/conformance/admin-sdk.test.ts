@@ -5,7 +5,6 @@ import {
 	AdminDeleteUserCommand,
 	AdminGetUserCommand,
 	AdminSetUserPasswordCommand,
-	CognitoIdentityProviderClient,
 	CreateGroupCommand,
 	CreateUserPoolClientCommand,
 	CreateUserPoolCommand,
@@ -19,6 +18,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import {
+	adminSdk,
 	api,
 	emulatorUrl,
 	failure,
@@ -28,15 +28,7 @@ import {
 	userPool,
 } from './helpers';
 
-const sdk = () =>
-	new CognitoIdentityProviderClient( {
-		region: 'us-east-1',
-		endpoint: emulatorUrl(),
-		credentials: {
-			accessKeyId: 'AKIDEXAMPLE',
-			secretAccessKey: 'emulator-secret',
-		},
-	} );
+const sdk = () => adminSdk();
 
 describe( 'admin operations through AWS SDK v3', () => {
 	it( 'creates and describes a pool and a client', async () => {

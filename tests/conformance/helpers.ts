@@ -10,6 +10,11 @@ import {
 	CognitoUserPool,
 	type CognitoUserSession,
 } from 'amazon-cognito-identity-js';
+import {
+	AdminCreateUserCommand,
+	AdminSetUserPasswordCommand,
+	CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { inject } from 'vitest';
 import {
 	startEmulator,
@@ -112,19 +117,29 @@ export async function failure(
 	throw new Error( 'expected a failure, got success' );
 }
 
+/** Outbox entries for a username or address, newest last. */
+export async function outbox(
+	who: string,
+	url = emulatorUrl()
+): Promise< Array< { destination: string; kind: string; code: string } > > {
+	const res = await fetch(
+		`${ url }/_emulator/outbox?username=${ encodeURIComponent( who ) }`
+	);
+	return ( await res.json() ) as Array< {
+		destination: string;
+		kind: string;
+		code: string;
+	} >;
+}
+
 export async function latestCode(
 	username: string,
 	url = emulatorUrl(),
 	kind?: string
 ): Promise< string > {
-	const res = await fetch(
-		`${ url }/_emulator/outbox?username=${ encodeURIComponent( username ) }`
-	);
-	const list = ( await res.json() ) as Array< {
-		code: string;
-		kind: string;
-	} >;
-	const hit = list.filter( ( e ) => ! kind || e.kind === kind ).at( -1 );
+	const hit = ( await outbox( username, url ) )
+		.filter( ( e ) => ! kind || e.kind === kind )
+		.at( -1 );
 	if ( ! hit ) {
 		throw new Error(
 			`no ${ kind ?? '' } code in the outbox for ${ username }`
@@ -223,3 +238,54 @@ export async function confirmedUser( prefix: string ): Promise< string > {
 	);
 	return name;
 }
+
+/** The AWS SDK v3 client with made-up credentials: the emulator accepts any SigV4 signature from loopback. */
+export const adminSdk = ( url = emulatorUrl() ) =>
+	new CognitoIdentityProviderClient( {
+		region: 'us-east-1',
+		endpoint: url,
+		credentials: {
+			accessKeyId: 'AKIDEXAMPLE',
+			secretAccessKey: 'emulator-secret',
+		},
+	} );
+
+/** A confirmed user made with the admin operations (permanent password, verified email), then signed in. */
+export async function adminMember(
+	target: { url: string; poolId: string; clientId: string },
+	username: string,
+	attributes: Record< string, string > = {}
+) {
+	const sdk = adminSdk( target.url );
+	await sdk.send(
+		new AdminCreateUserCommand( {
+			UserPoolId: target.poolId,
+			Username: username,
+			MessageAction: 'SUPPRESS',
+			UserAttributes: Object.entries( {
+				email: `${ username }@old.example`,
+				email_verified: 'true',
+				...attributes,
+			} ).map( ( [ Name, Value ] ) => ( { Name, Value } ) ),
+		} )
+	);
+	await sdk.send(
+		new AdminSetUserPasswordCommand( {
+			UserPoolId: target.poolId,
+			Username: username,
+			Password: PASSWORD,
+			Permanent: true,
+		} )
+	);
+	return signInOk(
+		username,
+		PASSWORD,
+		userPool( target.clientId, target.url, target.poolId )
+	);
+}
+
+/** The claims of a JWT, unverified (the token tests check signatures). */
+export const claimsOf = ( jwt: string ): Record< string, unknown > =>
+	JSON.parse(
+		Buffer.from( jwt.split( '.' )[ 1 ] ?? '', 'base64url' ).toString()
+	);

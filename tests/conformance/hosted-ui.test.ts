@@ -205,7 +205,10 @@ describe( 'hosted UI (authorization code + PKCE)', () => {
 				refresh_token: tokens.json.refresh_token!,
 			} ),
 		} );
-		expect( ( await refreshed.json() ).id_token ).toBeTruthy();
+		const renewed = await refreshed.json();
+		expect( renewed.id_token ).toBeTruthy();
+		// Only a client with refresh token rotation gets a new refresh token.
+		expect( renewed.refresh_token ).toBeUndefined();
 
 		// Site B, same pool: signed in from the cookie, token audience is B.
 		const b = pkce();

@@ -13,6 +13,7 @@ import {
 	uniqueName,
 	userPool,
 } from './helpers';
+import { adminMfa } from './pools';
 import { CLIENT_ID, PASSWORD, TOTP_SECRET } from './seed';
 
 const sendMfa = (
@@ -182,6 +183,12 @@ describe( 'MFA required by the pool (MFA_SETUP)', () => {
 						email_verified: true,
 					},
 				},
+				{
+					username: 'tara',
+					password: PASSWORD,
+					totpSecret: TOTP_SECRET,
+					attributes: { email: 'tara@example.com' },
+				},
 			],
 		} );
 	} );
@@ -210,6 +217,28 @@ describe( 'MFA required by the pool (MFA_SETUP)', () => {
 		);
 		const next = await signIn( 'nora', PASSWORD, pool );
 		expect( next.kind ).toBe( 'SOFTWARE_TOKEN_MFA' );
+	} );
+
+	it( 'accepts turning the last factor off, and sign-in still asks for the registered authenticator', async () => {
+		const pool = userPool( emu.clientId, emu.url, emu.poolId );
+		const first = await signIn( 'tara', PASSWORD, pool );
+		expect( first.kind ).toBe( 'SOFTWARE_TOKEN_MFA' );
+		await sendMfa( first.user, totp( TOTP_SECRET ), 'SOFTWARE_TOKEN_MFA' );
+		await cb( ( d ) =>
+			first.user.setUserMfaPreference(
+				null,
+				{ Enabled: false, PreferredMfa: false },
+				d
+			)
+		);
+		expect( await adminMfa( emu.url, emu.poolId!, 'tara' ) ).toEqual( {
+			list: undefined,
+			preferred: undefined,
+		} );
+		// The pool requires MFA of everyone: the user's preference does not turn it off.
+		expect( ( await signIn( 'tara', PASSWORD, pool ) ).kind ).toBe(
+			'SOFTWARE_TOKEN_MFA'
+		);
 	} );
 } );
 

@@ -10,7 +10,12 @@ export const PASSWORD = 'Corr3ct-Horse!';
 export const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 export const SEED: SeedObject = {
-	pool: { id: POOL_ID, name: 'conformance', mfa: 'OPTIONAL' },
+	pool: {
+		id: POOL_ID,
+		name: 'conformance',
+		mfa: 'OPTIONAL',
+		customAttributes: [ 'team' ],
+	},
 	clients: [
 		{ id: CLIENT_ID, name: 'spa' },
 		{

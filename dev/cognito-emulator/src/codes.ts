@@ -33,14 +33,23 @@ export function maskDestination( value: string ): string {
 	return `+${ '*'.repeat( Math.max( 0, value.length - 5 ) ) }${ value.slice( -4 ) }`;
 }
 
-/** Where a code for `user` goes: e-mail when there is one (or when asked for), else SMS. */
+/** The address an attribute's code goes to: for verification, a new value that awaits it, if any. */
+const addressOf = ( user: User, attribute: string, verify: boolean ) =>
+	( verify ? user.pendingAttributes?.[ attribute ] : undefined ) ??
+	user.attributes[ attribute ];
+
+/**
+ * Where a code for `user` goes: e-mail when there is one (or when asked for), else SMS. `verify`: a code that
+ * verifies the attribute, which goes to its pending new value when there is one.
+ */
 export function deliveryFor(
 	user: User,
-	attribute?: string
+	attribute?: string,
+	verify = false
 ): CodeDelivery | null {
 	const pick =
 		attribute ?? ( user.attributes.email ? 'email' : 'phone_number' );
-	const value = user.attributes[ pick ];
+	const value = addressOf( user, pick, verify );
 	if ( ! value || ( pick !== 'email' && pick !== 'phone_number' ) ) {
 		return null;
 	}
@@ -97,7 +106,8 @@ export function issueCode(
 		( kind === 'mfa'
 			? 'phone_number'
 			: deliveryFor( user )?.AttributeName );
-	const destination = ( attr && user.attributes[ attr ] ) || user.username;
+	const destination =
+		( attr && addressOf( user, attr, kind === 'verify' ) ) || user.username;
 	state.outbox.push( {
 		poolId: user.poolId,
 		username: user.username,

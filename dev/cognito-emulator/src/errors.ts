@@ -23,6 +23,15 @@ export const ERRORS = {
 	],
 	invalidAccessToken: [ 'NotAuthorizedException', 'Invalid Access Token' ],
 	invalidRefreshToken: [ 'NotAuthorizedException', 'Invalid Refresh Token' ],
+	// The API reference names this exception for a token that refresh token rotation has invalidated.
+	refreshReused: [
+		'RefreshTokenReuseException',
+		'Refresh Token has been invalidated by refresh token rotation.',
+	],
+	unauthorizedAttribute: [
+		'NotAuthorizedException',
+		'A client attempted to write unauthorized attribute',
+	],
 	accessExpired: [ 'NotAuthorizedException', 'Access Token has expired' ],
 	sessionExpired: [
 		'NotAuthorizedException',

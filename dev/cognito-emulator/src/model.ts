@@ -1,10 +1,11 @@
-/** Building and presenting pools, app clients and users in the shapes the Cognito API uses. */
+/** Building and presenting pools and users in the shapes the Cognito API uses (app clients: clients.ts). */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Ctx } from './context';
 import type { AppClient, Pool, User, UserStatus } from './types';
 import { cognitoError } from './errors';
 import { DEFAULT_PASSWORD_POLICY } from './policy';
 import { makeVerifier } from './srp';
+import { canRead, parseCustomAttributes, schemaView } from './schema';
 
 type Input = Record< string, unknown >;
 
@@ -45,97 +46,25 @@ export function newPool( ctx: Ctx, input: Input, id?: string ): Pool {
 			( input.AutoVerifiedAttributes as string[] ) ?? [],
 		usernameAttributes: ( input.UsernameAttributes as string[] ) ?? [],
 		aliasAttributes: ( input.AliasAttributes as string[] ) ?? [],
+		customAttributes: parseCustomAttributes( input.Schema ),
+		keepOriginalAttributes: keepOriginal(
+			input.UserAttributeUpdateSettings
+		),
 	};
 }
 
-const UNIT_SEC: Record< string, number > = {
-	seconds: 1,
-	minutes: 60,
-	hours: 3600,
-	days: 86400,
-};
-
-/** Validities arrive in TokenValidityUnits (Cognito defaults: hours for id/access, days for refresh). */
-function validitySec(
-	value: unknown,
-	unit: unknown,
-	defaultUnit: string,
-	defaultSec: number
-): number {
-	if ( typeof value !== 'number' ) {
-		return defaultSec;
+/** UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate: a subset of email, phone_number. */
+function keepOriginal( settings: unknown ): string[] {
+	const list = ( settings as Input | undefined )
+		?.AttributesRequireVerificationBeforeUpdate;
+	const names = Array.isArray( list ) ? list.map( String ) : [];
+	if ( names.some( ( n ) => n !== 'email' && n !== 'phone_number' ) ) {
+		throw cognitoError(
+			'invalidParameter',
+			`1 validation error detected: Value '[${ names.join( ', ' ) }]' at 'userAttributeUpdateSettings.attributesRequireVerificationBeforeUpdate' failed to satisfy constraint: Member must satisfy enum value set: [phone_number, email]`
+		);
 	}
-	return (
-		value *
-		( UNIT_SEC[ typeof unit === 'string' ? unit : defaultUnit ] ??
-			UNIT_SEC[ defaultUnit ] ??
-			1 )
-	);
-}
-
-export function newClient(
-	ctx: Ctx,
-	poolId: string,
-	input: Input,
-	id?: string
-): AppClient {
-	const units = ( input.TokenValidityUnits ?? {} ) as Input;
-	const flows = ( input.ExplicitAuthFlows as string[] | undefined ) ?? [];
-	return {
-		id: id ?? newClientId(),
-		poolId,
-		name:
-			typeof input.ClientName === 'string' ? input.ClientName : 'client',
-		createdAt: ctx.clock.now(),
-		// Cognito's defaults when none are given: SRP, refresh and custom auth.
-		explicitAuthFlows: flows.length
-			? flows
-			: [
-					'ALLOW_USER_SRP_AUTH',
-					'ALLOW_REFRESH_TOKEN_AUTH',
-					'ALLOW_CUSTOM_AUTH',
-				],
-		callbackUrls: ( input.CallbackURLs as string[] ) ?? [],
-		logoutUrls: ( input.LogoutURLs as string[] ) ?? [],
-		allowedOAuthFlows: ( input.AllowedOAuthFlows as string[] ) ?? [],
-		allowedOAuthScopes: ( input.AllowedOAuthScopes as string[] ) ?? [],
-		supportedIdentityProviders:
-			( input.SupportedIdentityProviders as string[] ) ?? [],
-		preventUserExistenceErrors:
-			input.PreventUserExistenceErrors === 'ENABLED'
-				? 'ENABLED'
-				: 'LEGACY',
-		idTokenValiditySec: validitySec(
-			input.IdTokenValidity,
-			units.IdToken,
-			'hours',
-			3600
-		),
-		accessTokenValiditySec: validitySec(
-			input.AccessTokenValidity,
-			units.AccessToken,
-			'hours',
-			3600
-		),
-		refreshTokenValiditySec: validitySec(
-			input.RefreshTokenValidity,
-			units.RefreshToken,
-			'days',
-			30 * 86400
-		),
-		authSessionValidityMin:
-			typeof input.AuthSessionValidity === 'number'
-				? input.AuthSessionValidity
-				: 3,
-		enableTokenRevocation: input.EnableTokenRevocation !== false,
-	};
-}
-
-export function flowAllowed( client: AppClient, flow: string ): boolean {
-	return (
-		client.explicitAuthFlows.includes( `ALLOW_${ flow }` ) ||
-		client.explicitAuthFlows.includes( flow )
-	);
+	return [ ...new Set( names ) ];
 }
 
 export function newUser(
@@ -175,12 +104,13 @@ export function setPassword( ctx: Ctx, user: User, password: string ): void {
 	ctx.store.putUser( user );
 }
 
-/** Attributes as the API lists them: sub first, then the rest. */
+/** Attributes as the API lists them: sub first, then the rest (only those `client` may read, when given). */
 export function attributeList(
-	user: User
+	user: User,
+	client?: AppClient
 ): Array< { Name: string; Value: string } > {
 	const rest = Object.entries( user.attributes ).filter(
-		( [ name ] ) => name !== 'sub'
+		( [ name ] ) => name !== 'sub' && canRead( client, name )
 	);
 	return [
 		{ Name: 'sub', Value: user.sub },
@@ -232,41 +162,17 @@ export function poolView( ctx: Ctx, pool: Pool ) {
 		Name: pool.name,
 		Arn: `arn:aws:cognito-idp:${ pool.id.split( '_' )[ 0 ] }:000000000000:userpool/${ pool.id }`,
 		CreationDate: epochSec( pool.createdAt ),
-		LastModifiedDate: epochSec( pool.createdAt ),
+		LastModifiedDate: epochSec( pool.updatedAt ?? pool.createdAt ),
 		Policies: { PasswordPolicy: pool.passwordPolicy },
+		SchemaAttributes: schemaView( pool ),
 		MfaConfiguration: pool.mfaConfiguration,
 		AutoVerifiedAttributes: pool.autoVerifiedAttributes,
 		UsernameAttributes: pool.usernameAttributes,
 		AliasAttributes: pool.aliasAttributes,
-		EstimatedNumberOfUsers: ctx.store.usersOf( pool.id ).length,
-	};
-}
-
-export function clientView( client: AppClient ) {
-	const minutes = ( sec: number ) => Math.round( sec / 60 );
-	return {
-		UserPoolId: client.poolId,
-		ClientName: client.name,
-		ClientId: client.id,
-		CreationDate: epochSec( client.createdAt ),
-		LastModifiedDate: epochSec( client.createdAt ),
-		ExplicitAuthFlows: client.explicitAuthFlows,
-		CallbackURLs: client.callbackUrls,
-		LogoutURLs: client.logoutUrls,
-		AllowedOAuthFlows: client.allowedOAuthFlows,
-		AllowedOAuthScopes: client.allowedOAuthScopes,
-		AllowedOAuthFlowsUserPoolClient: client.allowedOAuthFlows.length > 0,
-		SupportedIdentityProviders: client.supportedIdentityProviders,
-		PreventUserExistenceErrors: client.preventUserExistenceErrors,
-		AccessTokenValidity: minutes( client.accessTokenValiditySec ),
-		IdTokenValidity: minutes( client.idTokenValiditySec ),
-		RefreshTokenValidity: minutes( client.refreshTokenValiditySec ),
-		TokenValidityUnits: {
-			AccessToken: 'minutes',
-			IdToken: 'minutes',
-			RefreshToken: 'minutes',
+		UserAttributeUpdateSettings: {
+			AttributesRequireVerificationBeforeUpdate:
+				pool.keepOriginalAttributes ?? [],
 		},
-		AuthSessionValidity: client.authSessionValidityMin,
-		EnableTokenRevocation: client.enableTokenRevocation,
+		EstimatedNumberOfUsers: ctx.store.usersOf( pool.id ).length,
 	};
 }

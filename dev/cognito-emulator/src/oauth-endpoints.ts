@@ -8,8 +8,18 @@ import {
 	attributeClaims,
 	authenticateAccessToken,
 	issueTokens,
-	useRefreshToken,
+	type IssuedTokens,
 } from './tokens';
+import { renewSession } from './ops/refresh';
+
+/** The token endpoint's JSON; a refresh grant carries a refresh_token only when the client rotates them. */
+const tokenBody = ( t: IssuedTokens ) => ( {
+	...( t.IdToken ? { id_token: t.IdToken } : {} ),
+	access_token: t.AccessToken,
+	...( t.RefreshToken ? { refresh_token: t.RefreshToken } : {} ),
+	expires_in: t.ExpiresIn,
+	token_type: 'Bearer',
+} );
 
 export async function tokenEndpoint(
 	ctx: Ctx,
@@ -55,42 +65,31 @@ export async function tokenEndpoint(
 		) {
 			return oauthError( 'invalid_grant' );
 		}
-		const t = issueTokens( ctx, {
-			pool,
-			client,
-			user,
-			scopes: code.scopes,
-			nonce: code.nonce,
-		} );
-		return send( req, res, 200, {
-			...( t.IdToken ? { id_token: t.IdToken } : {} ),
-			access_token: t.AccessToken,
-			refresh_token: t.RefreshToken,
-			expires_in: t.ExpiresIn,
-			token_type: 'Bearer',
-		} );
+		return send(
+			req,
+			res,
+			200,
+			tokenBody(
+				issueTokens( ctx, {
+					pool,
+					client,
+					user,
+					scopes: code.scopes,
+					nonce: code.nonce,
+				} )
+			)
+		);
 	}
 	if ( grant === 'refresh_token' ) {
 		try {
-			const record = useRefreshToken(
+			const t = renewSession(
 				ctx,
-				form.get( 'refresh_token' ),
-				client.id
-			);
-			const user = ctx.store.requireUser( pool.id, record.username );
-			const t = issueTokens( ctx, {
 				pool,
 				client,
-				user,
-				refresh: record,
-				scopes: record.scopes,
-			} );
-			return send( req, res, 200, {
-				...( t.IdToken ? { id_token: t.IdToken } : {} ),
-				access_token: t.AccessToken,
-				expires_in: t.ExpiresIn,
-				token_type: 'Bearer',
-			} );
+				form.get( 'refresh_token' ),
+				true
+			);
+			return send( req, res, 200, tokenBody( t ) );
 		} catch {
 			return oauthError( 'invalid_grant' );
 		}
@@ -107,13 +106,16 @@ export function userInfo(
 		String( req.headers.authorization ?? '' )
 	);
 	try {
-		const { user } = authenticateAccessToken( ctx, bearer?.[ 1 ] );
+		const { user, claims: access } = authenticateAccessToken(
+			ctx,
+			bearer?.[ 1 ]
+		);
+		const reader = ctx.store.state.clients[ String( access.client_id ) ];
 		// userInfo reports every attribute as a string, unlike the ID token.
 		const claims = Object.fromEntries(
-			Object.entries( attributeClaims( user ) ).map( ( [ k, v ] ) => [
-				k,
-				String( v ),
-			] )
+			Object.entries( attributeClaims( user, reader ) ).map(
+				( [ k, v ] ) => [ k, String( v ) ]
+			)
 		);
 		send( req, res, 200, {
 			sub: user.sub,

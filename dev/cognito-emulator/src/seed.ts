@@ -4,11 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Ctx } from './context';
-import type { PasswordPolicy, Pool, UserStatus } from './types';
-import { newClient, newPool, newUser } from './model';
-import { enforcePasswordPolicy } from './policy';
-import { base32Decode } from './totp';
-import { validateAttributes } from './ops/signup';
+import type { PasswordPolicy, Pool } from './types';
+import { newPool } from './model';
+import { newClient } from './clients';
+import { CUSTOM_PREFIX, parseCustomAttributes } from './schema';
+import { seedUsers, type SeedUser } from './seed-users';
+
+export type { SeedUser } from './seed-users';
 
 export interface SeedClient {
 	/** Fixed client id (1–128 word characters; Cognito's look like 26 lowercase letters/digits). */
@@ -29,24 +31,28 @@ export interface SeedClient {
 	refreshTokenValidityDays?: number;
 	/** How long a challenge session (MFA, new password) stays answerable; default 3, Cognito allows 3–15. */
 	authSessionValidityMinutes?: number;
+	/** Attributes the client may read / write (ReadAttributes, WriteAttributes); default every attribute. */
+	readAttributes?: string[];
+	writeAttributes?: string[];
+	/** RefreshTokenRotation; default off. `retryGracePeriodSeconds` 0–60, default 0. */
+	refreshTokenRotation?: {
+		feature: 'ENABLED' | 'DISABLED';
+		retryGracePeriodSeconds?: number;
+	};
 }
 
-export interface SeedUser {
-	username: string;
-	password: string;
-	/** Standard or custom:* attributes; booleans are stored as "true"/"false" like Cognito does. */
-	attributes?: Record< string, string | boolean >;
-	/** Default "confirmed". "force-change-password" makes `password` a temporary password. */
-	status?: 'confirmed' | 'unconfirmed' | 'force-change-password';
-	/** Base32 TOTP secret: registers SOFTWARE_TOKEN_MFA and makes it the preferred factor. */
-	totpSecret?: string;
-	/**
-	 * Enables SMS_MFA (needs a phone_number attribute; codes go to the outbox) and makes it the preferred
-	 * factor. With `totpSecret` as well, neither factor is preferred, so sign-in asks for one (SELECT_MFA_TYPE).
-	 */
-	smsMfa?: boolean;
-	groups?: string[];
-}
+/** A custom attribute of the pool: its name (with or without `custom:`), or the name with its settings. */
+export type SeedCustomAttribute =
+	| string
+	| {
+			name: string;
+			/** Default String. */
+			type?: 'String' | 'Number' | 'DateTime' | 'Boolean';
+			/** Default true; an immutable attribute can only be given when the user is created. */
+			mutable?: boolean;
+			minLength?: number;
+			maxLength?: number;
+	  };
 
 export interface SeedObject {
 	pool: {
@@ -59,6 +65,18 @@ export interface SeedObject {
 		autoVerifiedAttributes?: string[];
 		usernameAttributes?: string[];
 		aliasAttributes?: string[];
+		/** The pool's custom attributes; added to an existing pool when missing (never changed or removed). */
+		customAttributes?: SeedCustomAttribute[];
+		/**
+		 * UserAttributeUpdateSettings. Default: no attribute kept, so a new email or phone number takes effect
+		 * at once, unverified. With "email" / "phone_number" listed, the old value stays active until the new one
+		 * is verified.
+		 */
+		attributeUpdateSettings?: {
+			attributesRequireVerificationBeforeUpdate: Array<
+				'email' | 'phone_number'
+			>;
+		};
 	};
 	client?: SeedClient;
 	clients?: SeedClient[];
@@ -70,11 +88,29 @@ export interface SeedObject {
 	users?: SeedUser[];
 }
 
-const STATUS: Record< string, UserStatus > = {
-	confirmed: 'CONFIRMED',
-	unconfirmed: 'UNCONFIRMED',
-	'force-change-password': 'FORCE_CHANGE_PASSWORD',
-};
+const schemaOf = ( list: SeedCustomAttribute[] = [] ) =>
+	list.map( ( a ) =>
+		typeof a === 'string'
+			? { Name: a }
+			: {
+					Name: a.name,
+					AttributeDataType: a.type,
+					Mutable: a.mutable,
+					StringAttributeConstraints: {
+						MinLength: a.minLength,
+						MaxLength: a.maxLength,
+					},
+				}
+	);
+
+/** Seed errors name what they are about; Cognito's own messages (schema, clients) are kept after that. */
+function seedStep< T >( what: string, run: () => T ): T {
+	try {
+		return run();
+	} catch ( e ) {
+		throw new Error( `Seed: ${ what }: ${ ( e as Error ).message }` );
+	}
+}
 
 export function loadSeed( seed: SeedObject | string ): SeedObject {
 	return typeof seed === 'string'
@@ -104,22 +140,49 @@ export function applySeed(
 		: Object.values( state.pools ).find(
 				( p ) => p.name === seed.pool.name
 			);
+	const schema = schemaOf( seed.pool.customAttributes );
 	if ( ! pool ) {
-		pool = newPool(
-			ctx,
-			{
-				PoolName: seed.pool.name,
-				Policies: { PasswordPolicy: seed.pool.passwordPolicy ?? {} },
-				MfaConfiguration: seed.pool.mfa ?? 'OPTIONAL',
-				AutoVerifiedAttributes: seed.pool.autoVerifiedAttributes ?? [
-					'email',
-				],
-				UsernameAttributes: seed.pool.usernameAttributes,
-				AliasAttributes: seed.pool.aliasAttributes,
-			},
-			seed.pool.id
+		pool = seedStep( 'pool', () =>
+			newPool(
+				ctx,
+				{
+					PoolName: seed.pool.name,
+					Policies: {
+						PasswordPolicy: seed.pool.passwordPolicy ?? {},
+					},
+					MfaConfiguration: seed.pool.mfa ?? 'OPTIONAL',
+					AutoVerifiedAttributes: seed.pool
+						.autoVerifiedAttributes ?? [ 'email' ],
+					UsernameAttributes: seed.pool.usernameAttributes,
+					AliasAttributes: seed.pool.aliasAttributes,
+					Schema: schema,
+					UserAttributeUpdateSettings: {
+						AttributesRequireVerificationBeforeUpdate:
+							seed.pool.attributeUpdateSettings
+								?.attributesRequireVerificationBeforeUpdate,
+					},
+				},
+				seed.pool.id
+			)
 		);
 		state.pools[ pool.id ] = pool;
+	} else {
+		const known = new Set(
+			( pool.customAttributes ?? [] ).map( ( a ) => a.name )
+		);
+		const existing = pool;
+		existing.customAttributes = seedStep( 'pool', () =>
+			parseCustomAttributes(
+				schema.filter(
+					( e ) =>
+						! known.has(
+							CUSTOM_PREFIX + e.Name.replace( /^custom:/, '' )
+						)
+				),
+				existing.customAttributes,
+				false
+			)
+		);
 	}
 	const clientIds: string[] = [];
 	for ( const c of [
@@ -139,40 +202,52 @@ export function applySeed(
 				);
 		if ( ! client ) {
 			const callbacks = c.callbackUrls ?? [];
-			client = newClient(
-				ctx,
-				pool.id,
-				{
-					ClientName: c.name,
-					ExplicitAuthFlows: c.explicitAuthFlows ?? [
-						'ALLOW_USER_SRP_AUTH',
-						'ALLOW_REFRESH_TOKEN_AUTH',
-					],
-					CallbackURLs: callbacks,
-					LogoutURLs: c.logoutUrls ?? [],
-					AllowedOAuthFlows:
-						c.oauthFlows ?? ( callbacks.length ? [ 'code' ] : [] ),
-					AllowedOAuthScopes: c.oauthScopes ?? [
-						'openid',
-						'email',
-						'phone',
-						'profile',
-						'aws.cognito.signin.user.admin',
-					],
-					SupportedIdentityProviders: [ 'COGNITO' ],
-					PreventUserExistenceErrors:
-						c.preventUserExistenceErrors ?? 'ENABLED',
-					IdTokenValidity: c.idTokenValidityMinutes,
-					AccessTokenValidity: c.accessTokenValidityMinutes,
-					RefreshTokenValidity: c.refreshTokenValidityDays,
-					AuthSessionValidity: c.authSessionValidityMinutes,
-					TokenValidityUnits: {
-						IdToken: 'minutes',
-						AccessToken: 'minutes',
-						RefreshToken: 'days',
+			const target = pool;
+			const rotation = c.refreshTokenRotation;
+			client = seedStep( `client "${ c.name }"`, () =>
+				newClient(
+					ctx,
+					target,
+					{
+						ClientName: c.name,
+						ExplicitAuthFlows: c.explicitAuthFlows ?? [
+							'ALLOW_USER_SRP_AUTH',
+							'ALLOW_REFRESH_TOKEN_AUTH',
+						],
+						CallbackURLs: callbacks,
+						LogoutURLs: c.logoutUrls ?? [],
+						AllowedOAuthFlows:
+							c.oauthFlows ??
+							( callbacks.length ? [ 'code' ] : [] ),
+						AllowedOAuthScopes: c.oauthScopes ?? [
+							'openid',
+							'email',
+							'phone',
+							'profile',
+							'aws.cognito.signin.user.admin',
+						],
+						SupportedIdentityProviders: [ 'COGNITO' ],
+						PreventUserExistenceErrors:
+							c.preventUserExistenceErrors ?? 'ENABLED',
+						IdTokenValidity: c.idTokenValidityMinutes,
+						AccessTokenValidity: c.accessTokenValidityMinutes,
+						RefreshTokenValidity: c.refreshTokenValidityDays,
+						AuthSessionValidity: c.authSessionValidityMinutes,
+						TokenValidityUnits: {
+							IdToken: 'minutes',
+							AccessToken: 'minutes',
+							RefreshToken: 'days',
+						},
+						ReadAttributes: c.readAttributes,
+						WriteAttributes: c.writeAttributes,
+						RefreshTokenRotation: rotation && {
+							Feature: rotation.feature,
+							RetryGracePeriodSeconds:
+								rotation.retryGracePeriodSeconds,
+						},
 					},
-				},
-				c.id
+					c.id
+				)
 			);
 			state.clients[ client.id ] = client;
 		}
@@ -188,71 +263,7 @@ export function applySeed(
 			createdAt: ctx.clock.now(),
 		};
 	}
-	for ( const u of seed.users ?? [] ) {
-		if ( ! u.username || ! u.password ) {
-			throw new Error(
-				'Seed: every user needs "username" and "password".'
-			);
-		}
-		if ( ctx.store.findUser( pool.id, u.username ) ) {
-			continue;
-		}
-		const status = STATUS[ u.status ?? 'confirmed' ];
-		if ( ! status ) {
-			throw new Error(
-				`Seed: user "${ u.username }" has unknown status "${ u.status }".`
-			);
-		}
-		try {
-			enforcePasswordPolicy( pool.passwordPolicy, u.password );
-			const attributes = Object.fromEntries(
-				Object.entries( u.attributes ?? {} ).map( ( [ k, v ] ) => [
-					k,
-					String( v ),
-				] )
-			);
-			validateAttributes( attributes );
-			const user = newUser(
-				ctx,
-				pool,
-				u.username,
-				u.password,
-				attributes,
-				status
-			);
-			if ( u.smsMfa && ! attributes.phone_number ) {
-				throw new Error( '"smsMfa" needs a "phone_number" attribute' );
-			}
-			if ( u.totpSecret ) {
-				base32Decode( u.totpSecret );
-				user.mfa = {
-					totpSecret: u.totpSecret.toUpperCase(),
-					totpEnabled: true,
-					smsEnabled: !! u.smsMfa,
-					preferred: u.smsMfa ? undefined : 'SOFTWARE_TOKEN_MFA',
-				};
-			} else if ( u.smsMfa ) {
-				user.mfa = {
-					totpEnabled: false,
-					smsEnabled: true,
-					preferred: 'SMS_MFA',
-				};
-			}
-			for ( const name of u.groups ?? [] ) {
-				if ( ! state.groups[ `${ pool.id }/${ name }` ] ) {
-					throw new Error(
-						`group "${ name }" is not declared in "groups"`
-					);
-				}
-				user.groups.push( name );
-			}
-			ctx.store.putUser( user );
-		} catch ( e ) {
-			throw new Error(
-				`Seed: user "${ u.username }": ${ ( e as Error ).message }`
-			);
-		}
-	}
+	seedUsers( ctx, pool, seed.users ?? [] );
 	ctx.store.save();
 	return { poolId: pool.id, clientId: clientIds[ 0 ] };
 }

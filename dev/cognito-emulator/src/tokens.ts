@@ -7,7 +7,6 @@ import {
 	createPrivateKey,
 	createPublicKey,
 	generateKeyPairSync,
-	randomBytes,
 	randomUUID,
 	sign,
 	verify,
@@ -18,6 +17,8 @@ import { join } from 'node:path';
 import type { Ctx } from './context';
 import type { AppClient, Pool, RefreshRecord, User } from './types';
 import { cognitoError } from './errors';
+import { newRefreshSecret } from './refresh';
+import { canRead } from './schema';
 
 const b64url = ( data: Buffer | string ) =>
 	Buffer.from( data ).toString( 'base64url' );
@@ -123,11 +124,17 @@ export class Keys {
 export const issuerOf = ( ctx: Ctx, poolId: string ) =>
 	`${ ctx.baseUrl }/${ poolId }`;
 
-/** ID-token view of user attributes: *_verified become booleans, as Cognito emits them. */
-export function attributeClaims( user: User ): Record< string, unknown > {
+/**
+ * ID-token view of user attributes: *_verified become booleans, as Cognito emits them; with a client, only the
+ * attributes it may read.
+ */
+export function attributeClaims(
+	user: User,
+	client?: AppClient
+): Record< string, unknown > {
 	const out: Record< string, unknown > = {};
 	for ( const [ name, value ] of Object.entries( user.attributes ) ) {
-		if ( name === 'sub' ) {
+		if ( name === 'sub' || ! canRead( client, name ) ) {
 			continue;
 		}
 		out[ name ] = name.endsWith( '_verified' ) ? value === 'true' : value;
@@ -159,10 +166,11 @@ export function issueTokens( ctx: Ctx, input: IssueInput ): IssuedTokens {
 	let refreshToken: string | undefined;
 	let record = input.refresh;
 	if ( ! record ) {
-		const secret = randomBytes( 48 ).toString( 'base64url' );
+		const originJti = randomUUID();
+		const fresh = newRefreshSecret( originJti );
 		record = {
-			originJti: randomUUID(),
-			secretHash: createHash( 'sha256' ).update( secret ).digest( 'hex' ),
+			originJti,
+			secretHash: fresh.secretHash,
 			poolId: pool.id,
 			clientId: client.id,
 			username: user.username,
@@ -175,7 +183,7 @@ export function issueTokens( ctx: Ctx, input: IssueInput ): IssuedTokens {
 		ctx.store.state.refresh[ record.originJti ] = record;
 		ctx.store.save();
 		// Opaque to clients; carries the record key so lookups need no scan.
-		refreshToken = b64url( `${ record.originJti }.${ secret }` );
+		refreshToken = fresh.token;
 	}
 	const groups = user.groups.length
 		? { 'cognito:groups': [ ...user.groups ] }
@@ -204,7 +212,7 @@ export function issueTokens( ctx: Ctx, input: IssueInput ): IssuedTokens {
 		? ctx.keys.sign( {
 				sub: user.sub,
 				...groups,
-				...attributeClaims( user ),
+				...attributeClaims( user, client ),
 				...common,
 				'cognito:username': user.username,
 				...( input.nonce ? { nonce: input.nonce } : {} ),
@@ -223,46 +231,6 @@ export function issueTokens( ctx: Ctx, input: IssueInput ): IssuedTokens {
 		ExpiresIn: client.accessTokenValiditySec,
 		TokenType: 'Bearer',
 	};
-}
-
-/** The record behind a refresh token (any state), or undefined when the token is not one of ours. */
-export function findRefreshRecord(
-	ctx: Ctx,
-	token: unknown
-): RefreshRecord | undefined {
-	const [ originJti, secret ] =
-		typeof token === 'string'
-			? Buffer.from( token, 'base64url' ).toString().split( '.' )
-			: [];
-	const record = originJti ? ctx.store.state.refresh[ originJti ] : undefined;
-	const matches =
-		record &&
-		secret &&
-		record.secretHash ===
-			createHash( 'sha256' ).update( secret ).digest( 'hex' );
-	return matches ? record : undefined;
-}
-
-/** Resolves a refresh token to its live record, or throws Cognito's NotAuthorizedException. */
-export function useRefreshToken(
-	ctx: Ctx,
-	token: unknown,
-	clientId: string
-): RefreshRecord {
-	const record = findRefreshRecord( ctx, token );
-	if ( ! record || record.clientId !== clientId ) {
-		throw cognitoError( 'invalidRefreshToken' );
-	}
-	if ( record.revoked ) {
-		throw cognitoError( 'refreshRevoked' );
-	}
-	if ( record.expiresAt <= ctx.clock.now() ) {
-		throw cognitoError(
-			'invalidRefreshToken',
-			'Refresh Token has expired'
-		);
-	}
-	return record;
 }
 
 /** Checks an access token for the user-facing operations: signature, issuer, expiry, revocation, user. */
@@ -298,6 +266,10 @@ export function authenticateAccessToken(
 	const user = ctx.store.findUser( poolId, claims.username );
 	if ( ! user || user.sub !== claims.sub ) {
 		throw cognitoError( 'userNotFound' );
+	}
+	// AdminDisableUser revokes the user's access tokens.
+	if ( ! user.enabled ) {
+		throw cognitoError( 'accessRevoked' );
 	}
 	return { user, claims };
 }

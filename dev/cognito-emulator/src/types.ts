@@ -18,6 +18,22 @@ export interface Pool {
 	autoVerifiedAttributes: string[];
 	usernameAttributes: string[];
 	aliasAttributes: string[];
+	/** Custom attributes of the pool's schema, by full name (`custom:team`). Absent in state from older versions. */
+	customAttributes?: CustomAttribute[];
+	/** UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate: `email` and/or `phone_number`. */
+	keepOriginalAttributes?: string[];
+	updatedAt?: number;
+}
+
+export interface CustomAttribute {
+	/** With the `custom:` prefix. */
+	name: string;
+	dataType: 'String' | 'Number' | 'DateTime' | 'Boolean';
+	mutable: boolean;
+	minLength?: number;
+	maxLength?: number;
+	minValue?: number;
+	maxValue?: number;
 }
 
 export interface AppClient {
@@ -38,6 +54,11 @@ export interface AppClient {
 	refreshTokenValiditySec: number;
 	authSessionValidityMin: number;
 	enableTokenRevocation: boolean;
+	/** Attributes the client may read / write; empty means every attribute (Cognito's default). */
+	readAttributes?: string[];
+	writeAttributes?: string[];
+	refreshTokenRotation?: { enabled: boolean; retryGracePeriodSec: number };
+	updatedAt?: number;
 }
 
 export type UserStatus =
@@ -48,6 +69,8 @@ export interface User {
 	username: string;
 	sub: string;
 	attributes: Record< string, string >;
+	/** New email / phone_number values awaiting verification while the pool keeps the original active. */
+	pendingAttributes?: Record< string, string >;
 	status: UserStatus;
 	enabled: boolean;
 	/** SRP salt (hex) and verifier (hex): the password itself is never stored. */
@@ -111,6 +134,8 @@ export interface RefreshRecord {
 	expiresAt: number;
 	scopes: string[];
 	revoked: boolean;
+	/** Rotated-out secrets (refresh token rotation): usable until `until`, refused as reused after. */
+	retired?: Array< { hash: string; until: number } >;
 }
 
 /** Hosted-UI browser session, referenced by a cookie. */

@@ -13,7 +13,9 @@ import {
 	str,
 	userView,
 } from '../model';
-import { validateAttributes } from './signup';
+import { validateAttributes } from '../schema';
+import { applyAttributeChanges } from '../attribute-updates';
+import { applyMfaPreference } from './mfa';
 
 const DAY = 86_400_000;
 
@@ -50,7 +52,7 @@ export const AdminCreateUser: Operation = ( ctx, input ) => {
 			throw cognitoError( 'userExists' );
 		}
 		const attributes = attributesFromList( input.UserAttributes );
-		validateAttributes( attributes );
+		validateAttributes( pool, attributes );
 		user = newUser(
 			ctx,
 			pool,
@@ -123,13 +125,41 @@ export const AdminConfirmSignUp: Operation = ( ctx, input ) => {
 export const AdminUpdateUserAttributes: Operation = ( ctx, input ) => {
 	const pool = ctx.store.pool( str( input, 'UserPoolId' ) );
 	const user = ctx.store.requireUser( pool.id, str( input, 'Username' ) );
-	const changes = attributesFromList( input.UserAttributes );
-	validateAttributes( changes );
-	Object.assign( user.attributes, changes );
-	user.updatedAt = ctx.clock.now();
-	ctx.store.putUser( user );
+	applyAttributeChanges(
+		ctx,
+		pool,
+		user,
+		attributesFromList( input.UserAttributes ),
+		true
+	);
 	return {};
 };
+
+export const AdminSetUserMFAPreference: Operation = ( ctx, input ) => {
+	const pool = ctx.store.pool( str( input, 'UserPoolId' ) );
+	applyMfaPreference(
+		ctx,
+		pool,
+		ctx.store.requireUser( pool.id, str( input, 'Username' ) ),
+		input
+	);
+	return {};
+};
+
+/** A disabled user cannot sign in or refresh, and their access tokens stop working (Cognito revokes them). */
+function setEnabled( enabled: boolean ): Operation {
+	return ( ctx, input ) => {
+		const pool = ctx.store.pool( str( input, 'UserPoolId' ) );
+		const user = ctx.store.requireUser( pool.id, str( input, 'Username' ) );
+		user.enabled = enabled;
+		user.updatedAt = ctx.clock.now();
+		ctx.store.putUser( user );
+		return {};
+	};
+}
+
+export const AdminDisableUser = setEnabled( false );
+export const AdminEnableUser = setEnabled( true );
 
 /** The subset of ListUsers filters Cognito supports: `attr = "value"` and `attr ^= "prefix"`. */
 function filterFor( filter: unknown ): ( u: User ) => boolean {

@@ -1,14 +1,9 @@
 /** Admin pool/client/group operations (what the AWS SDK uses to seed a pool). */
 import type { Operation } from '../context';
 import { cognitoError } from '../errors';
-import {
-	clientView,
-	epochSec,
-	newClient,
-	newPool,
-	poolView,
-	str,
-} from '../model';
+import { epochSec, newPool, poolView, str } from '../model';
+import { clientView, newClient } from '../clients';
+import { parseCustomAttributes } from '../schema';
 
 export const CreateUserPool: Operation = ( ctx, input ) => {
 	const pool = newPool( ctx, {
@@ -23,6 +18,56 @@ export const CreateUserPool: Operation = ( ctx, input ) => {
 export const DescribeUserPool: Operation = ( ctx, input ) => ( {
 	UserPool: poolView( ctx, ctx.store.pool( str( input, 'UserPoolId' ) ) ),
 } );
+
+/**
+ * As in Cognito, a setting the request leaves out returns to its default (password policy, MFA, auto-verified
+ * attributes, attribute update settings). The name is kept unless given; the schema and the sign-in attributes
+ * cannot change after creation.
+ */
+export const UpdateUserPool: Operation = ( ctx, input ) => {
+	const pool = ctx.store.pool( str( input, 'UserPoolId' ) );
+	const next = newPool(
+		ctx,
+		{
+			...input,
+			PoolName: input.PoolName ?? pool.name,
+			UsernameAttributes: pool.usernameAttributes,
+			AliasAttributes: pool.aliasAttributes,
+			Schema: undefined,
+		},
+		pool.id
+	);
+	ctx.store.state.pools[ pool.id ] = {
+		...next,
+		createdAt: pool.createdAt,
+		customAttributes: pool.customAttributes,
+		updatedAt: ctx.clock.now(),
+	};
+	ctx.store.save();
+	return {};
+};
+
+/** Custom attributes can be added to a pool, never changed or removed. */
+export const AddCustomAttributes: Operation = ( ctx, input ) => {
+	const pool = ctx.store.pool( str( input, 'UserPoolId' ) );
+	if (
+		! Array.isArray( input.CustomAttributes ) ||
+		! input.CustomAttributes.length
+	) {
+		throw cognitoError(
+			'invalidParameter',
+			"1 validation error detected: Value at 'customAttributes' failed to satisfy constraint: Member must have length greater than or equal to 1"
+		);
+	}
+	pool.customAttributes = parseCustomAttributes(
+		input.CustomAttributes,
+		pool.customAttributes,
+		false
+	);
+	pool.updatedAt = ctx.clock.now();
+	ctx.store.save();
+	return {};
+};
 
 export const ListUserPools: Operation = ( ctx ) => ( {
 	UserPools: Object.values( ctx.store.state.pools ).map( ( p ) => ( {
@@ -42,7 +87,7 @@ export const CreateUserPoolClient: Operation = ( ctx, input ) => {
 			'The emulator supports only app clients without a secret.'
 		);
 	}
-	const client = newClient( ctx, pool.id, {
+	const client = newClient( ctx, pool, {
 		...input,
 		ClientName: str( input, 'ClientName' ),
 	} );
@@ -58,6 +103,26 @@ export const DescribeUserPoolClient: Operation = ( ctx, input ) => {
 			ctx.store.client( str( input, 'ClientId' ), pool.id )
 		),
 	};
+};
+
+/** Like UpdateUserPool, settings the request leaves out return to their defaults; the name is kept unless given. */
+export const UpdateUserPoolClient: Operation = ( ctx, input ) => {
+	const pool = ctx.store.pool( str( input, 'UserPoolId' ) );
+	const client = ctx.store.client( str( input, 'ClientId' ), pool.id );
+	const next = {
+		...newClient(
+			ctx,
+			pool,
+			{ ...input, ClientName: input.ClientName ?? client.name },
+			client.id,
+			'updating'
+		),
+		createdAt: client.createdAt,
+		updatedAt: ctx.clock.now(),
+	};
+	ctx.store.state.clients[ client.id ] = next;
+	ctx.store.save();
+	return { UserPoolClient: clientView( next ) };
 };
 
 export const ListUserPoolClients: Operation = ( ctx, input ) => {

@@ -97,7 +97,10 @@ export function mfaStep(
 			: [] ),
 	];
 	if ( factors.length === 0 && pool.mfaConfiguration === 'ON' ) {
-		if ( phone ) {
+		// Required MFA does not depend on the user's preference: a registered authenticator or a phone serves.
+		if ( user.mfa.totpSecret ) {
+			factors.push( 'SOFTWARE_TOKEN_MFA' );
+		} else if ( phone ) {
 			factors.push( 'SMS_MFA' );
 		} else {
 			return challenge( ctx, client, user, 'MFA_SETUP', {

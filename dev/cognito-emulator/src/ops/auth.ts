@@ -5,9 +5,10 @@ import type { AppClient, Pool } from '../types';
 import { cognitoError } from '../errors';
 import { fakeSrpB, passwordMatches, srpStart } from '../srp';
 import { openSession } from '../sessions';
-import { issueTokens, useRefreshToken } from '../tokens';
-import { flowAllowed, str } from '../model';
+import { str } from '../model';
+import { flowAllowed, rotates } from '../clients';
 import { afterPassword, clientAndPool } from './auth-steps';
+import { renewSession } from './refresh';
 
 function startSrp( ctx: Ctx, pool: Pool, client: AppClient, input: Input ) {
 	const params = ( input.AuthParameters ?? {} ) as Input;
@@ -73,19 +74,19 @@ export const InitiateAuth: Operation = ( ctx, input ) => {
 		}
 		return afterPassword( ctx, pool, client, user );
 	}
-	if ( flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN' ) {
-		const record = useRefreshToken( ctx, params.REFRESH_TOKEN, client.id );
-		const user = ctx.store.findUser( pool.id, record.username );
-		if ( ! user || user.sub !== record.sub ) {
-			throw cognitoError( 'badCredentials', 'User does not exist.' );
-		}
+	// Clients with refresh token rotation renew only through GetTokensFromRefreshToken; Cognito refuses them
+	// REFRESH_TOKEN_AUTH like a flow the client does not allow.
+	if (
+		( flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN' ) &&
+		! rotates( client )
+	) {
 		return {
-			AuthenticationResult: issueTokens( ctx, {
+			AuthenticationResult: renewSession(
+				ctx,
 				pool,
 				client,
-				user,
-				refresh: record,
-			} ),
+				params.REFRESH_TOKEN
+			),
 			ChallengeParameters: {},
 		};
 	}

@@ -8,6 +8,7 @@ import { parseSrpTimestamp, srpVerifyClaim } from '../srp';
 import { consumeSession, getSession } from '../sessions';
 import { totpMatches } from '../totp';
 import { setPassword, str } from '../model';
+import { checkClientWrites, validateAttributes } from '../schema';
 import {
 	afterPassword,
 	clientAndPool,
@@ -88,7 +89,7 @@ export const RespondToAuthChallenge: Operation = ( ctx, input ) => {
 				pool.passwordPolicy,
 				responses.NEW_PASSWORD
 			);
-			consumeSession( session );
+			const given: Record< string, string > = {};
 			for ( const [ key, value ] of Object.entries( responses ) ) {
 				const attr = key.startsWith( 'userAttributes.' )
 					? key.slice( 15 )
@@ -98,9 +99,13 @@ export const RespondToAuthChallenge: Operation = ( ctx, input ) => {
 					attr !== 'sub' &&
 					! attr.endsWith( '_verified' )
 				) {
-					user.attributes[ attr ] = String( value );
+					given[ attr ] = String( value );
 				}
 			}
+			validateAttributes( pool, given, user );
+			checkClientWrites( client, given );
+			consumeSession( session );
+			Object.assign( user.attributes, given );
 			user.status = 'CONFIRMED';
 			user.tempPasswordExpiresAt = undefined;
 			setPassword( ctx, user, password );

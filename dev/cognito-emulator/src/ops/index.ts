@@ -6,11 +6,13 @@ import * as auth from './auth';
 import * as challenges from './challenges';
 import * as mfa from './mfa';
 import * as password from './password';
+import * as refresh from './refresh';
 import * as signup from './signup';
 import * as user from './user';
 
 export const PUBLIC_OPERATIONS: Record< string, Operation > = {
 	InitiateAuth: auth.InitiateAuth,
+	GetTokensFromRefreshToken: refresh.GetTokensFromRefreshToken,
 	RespondToAuthChallenge: challenges.RespondToAuthChallenge,
 	SignUp: signup.SignUp,
 	ConfirmSignUp: signup.ConfirmSignUp,

@@ -1,6 +1,6 @@
 /** TOTP enrolment (signed in, or during the MFA_SETUP challenge) and MFA preferences. */
 import type { AuthSession, Ctx, Input, Operation } from '../context';
-import type { User } from '../types';
+import type { Pool, User } from '../types';
 import { cognitoError } from '../errors';
 import { getSession } from '../sessions';
 import { authenticateAccessToken } from '../tokens';
@@ -74,9 +74,17 @@ interface MfaSettings {
 	PreferredMfa?: boolean;
 }
 
-export const SetUserMFAPreference: Operation = ( ctx, input ) => {
-	const { user } = authenticateAccessToken( ctx, input.AccessToken );
-	const pool = ctx.store.pool( user.poolId );
+/**
+ * SetUserMFAPreference / AdminSetUserMFAPreference: turns factors on or off and picks the preferred one. With
+ * MFA required by the pool, turning every factor off is accepted, and sign-in keeps asking for MFA anyway
+ * (auth-steps.ts), as Cognito requires MFA of everyone in such a pool.
+ */
+export function applyMfaPreference(
+	ctx: Ctx,
+	pool: Pool,
+	user: User,
+	input: Input
+): void {
 	const sms = input.SMSMfaSettings as MfaSettings | undefined;
 	const totp = input.SoftwareTokenMfaSettings as MfaSettings | undefined;
 	if (
@@ -95,9 +103,12 @@ export const SetUserMFAPreference: Operation = ( ctx, input ) => {
 		);
 	}
 	if ( totp?.Enabled && ! user.mfa.totpSecret ) {
+		// Associated but never confirmed with VerifySoftwareToken, or not associated at all.
 		throw cognitoError(
 			'invalidParameter',
-			'User has not set up software token mfa'
+			user.mfa.pendingTotpSecret
+				? 'User has not verified software token mfa'
+				: 'User has not set up software token mfa'
 		);
 	}
 	if ( sms ) {
@@ -130,5 +141,10 @@ export const SetUserMFAPreference: Operation = ( ctx, input ) => {
 	}
 	user.updatedAt = ctx.clock.now();
 	ctx.store.putUser( user );
+}
+
+export const SetUserMFAPreference: Operation = ( ctx, input ) => {
+	const { user } = authenticateAccessToken( ctx, input.AccessToken );
+	applyMfaPreference( ctx, ctx.store.pool( user.poolId ), user, input );
 	return {};
 };

@@ -6,58 +6,7 @@ import { cognitoError } from '../errors';
 import { checkCode, deliveryFor, fakeDelivery, issueCode } from '../codes';
 import { enforcePasswordPolicy } from '../policy';
 import { attributesFromList, newUser, str } from '../model';
-
-/** Standard attributes a user may set (besides custom:*), from Cognito's default schema. */
-export const STANDARD_ATTRIBUTES = new Set( [
-	'address',
-	'birthdate',
-	'email',
-	'family_name',
-	'gender',
-	'given_name',
-	'locale',
-	'middle_name',
-	'name',
-	'nickname',
-	'phone_number',
-	'picture',
-	'preferred_username',
-	'profile',
-	'updated_at',
-	'website',
-	'zoneinfo',
-	'email_verified',
-	'phone_number_verified',
-] );
-
-/** Schema and format checks Cognito applies to user-supplied attributes. */
-export function validateAttributes(
-	attributes: Record< string, string >
-): void {
-	for ( const [ name, value ] of Object.entries( attributes ) ) {
-		if (
-			! STANDARD_ATTRIBUTES.has( name ) &&
-			! name.startsWith( 'custom:' )
-		) {
-			throw cognitoError(
-				'invalidParameter',
-				`Attributes did not conform to the schema: ${ name }: Attribute does not exist in the schema.`
-			);
-		}
-		if ( name === 'email' && ! /^[^@\s]+@[^@\s]+$/.test( value ) ) {
-			throw cognitoError(
-				'invalidParameter',
-				'Invalid email address format.'
-			);
-		}
-		if ( name === 'phone_number' && ! /^\+\d{4,15}$/.test( value ) ) {
-			throw cognitoError(
-				'invalidParameter',
-				'Invalid phone number format.'
-			);
-		}
-	}
-}
+import { checkClientWrites, validateAttributes } from '../schema';
 
 function clientPool(
 	ctx: Ctx,
@@ -71,10 +20,11 @@ const hidesUsers = ( client: AppClient ) =>
 	client.preventUserExistenceErrors === 'ENABLED';
 
 export const SignUp: Operation = ( ctx, input ) => {
-	const { pool } = clientPool( ctx, input );
+	const { client, pool } = clientPool( ctx, input );
 	const given = str( input, 'Username' );
 	const attributes = attributesFromList( input.UserAttributes );
-	validateAttributes( attributes );
+	validateAttributes( pool, attributes );
+	checkClientWrites( client, attributes );
 	delete attributes.email_verified;
 	delete attributes.phone_number_verified;
 	// Pools that sign in by email/phone keep a generated username and store the value as the attribute.

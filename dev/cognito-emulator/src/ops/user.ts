@@ -1,53 +1,57 @@
 /** Signed-in user operations: profile, attribute verification, sign-out, revocation, deletion. */
-import type { Operation } from '../context';
+import type { Ctx, Operation } from '../context';
 import { cognitoError } from '../errors';
 import { checkCode, deliveryFor, issueCode } from '../codes';
-import { authenticateAccessToken, findRefreshRecord } from '../tokens';
+import { authenticateAccessToken } from '../tokens';
+import { findRefreshRecord } from '../refresh';
 import { attributeList, attributesFromList, mfaView, str } from '../model';
-import { validateAttributes } from './signup';
+import { checkClientWrites } from '../schema';
+import {
+	applyAttributeChanges,
+	markVerified,
+	VERIFIABLE,
+} from '../attribute-updates';
 
-const VERIFIABLE = new Set( [ 'email', 'phone_number' ] );
+/** The signed-in user and the app client their access token was issued to (its read/write permissions apply). */
+function signedIn( ctx: Ctx, token: unknown ) {
+	const { user, claims } = authenticateAccessToken( ctx, token );
+	return {
+		user,
+		client: ctx.store.state.clients[ String( claims.client_id ) ],
+	};
+}
 
 export const GetUser: Operation = ( ctx, input ) => {
-	const { user } = authenticateAccessToken( ctx, input.AccessToken );
+	const { user, client } = signedIn( ctx, input.AccessToken );
 	return {
 		Username: user.username,
-		UserAttributes: attributeList( user ),
+		UserAttributes: attributeList( user, client ),
 		MFAOptions: [],
 		...mfaView( user ),
 	};
 };
 
 export const UpdateUserAttributes: Operation = ( ctx, input ) => {
-	const { user } = authenticateAccessToken( ctx, input.AccessToken );
+	const { user, client } = signedIn( ctx, input.AccessToken );
 	const changes = attributesFromList( input.UserAttributes );
-	validateAttributes( changes );
-	const deliveries = [];
-	for ( const [ name, value ] of Object.entries( changes ) ) {
-		if ( name.endsWith( '_verified' ) ) {
-			// Only confirming a code may mark an address verified.
-			throw cognitoError(
-				'invalidParameter',
-				`Cannot modify the non-mutable attribute ${ name }`
-			);
-		}
-		const changed = user.attributes[ name ] !== value;
-		user.attributes[ name ] = value;
-		if ( changed && VERIFIABLE.has( name ) ) {
-			user.attributes[ `${ name }_verified` ] = 'false';
-			issueCode( ctx, user, 'verify', name );
-			deliveries.push( deliveryFor( user, name ) );
-		}
-	}
-	user.updatedAt = ctx.clock.now();
-	ctx.store.putUser( user );
-	return { CodeDeliveryDetailsList: deliveries };
+	checkClientWrites( client, changes );
+	return {
+		CodeDeliveryDetailsList: applyAttributeChanges(
+			ctx,
+			ctx.store.pool( user.poolId ),
+			user,
+			changes,
+			false
+		),
+	};
 };
 
 export const GetUserAttributeVerificationCode: Operation = ( ctx, input ) => {
 	const { user } = authenticateAccessToken( ctx, input.AccessToken );
 	const name = str( input, 'AttributeName' );
-	const delivery = VERIFIABLE.has( name ) ? deliveryFor( user, name ) : null;
+	const delivery = VERIFIABLE.has( name )
+		? deliveryFor( user, name, true )
+		: null;
 	if ( ! delivery ) {
 		throw cognitoError(
 			'invalidParameter',
@@ -62,9 +66,7 @@ export const VerifyUserAttribute: Operation = ( ctx, input ) => {
 	const { user } = authenticateAccessToken( ctx, input.AccessToken );
 	const name = str( input, 'AttributeName' );
 	checkCode( ctx, user, 'verify', str( input, 'Code' ), name );
-	user.attributes[ `${ name }_verified` ] = 'true';
-	user.updatedAt = ctx.clock.now();
-	ctx.store.putUser( user );
+	markVerified( ctx, user, name );
 	return {};
 };
 
