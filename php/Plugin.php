@@ -43,6 +43,7 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Rest\NetworkSettingsController::class, 'register_routes' ) );
 		add_action( 'network_admin_menu', array( Admin\NetworkSettingsPage::class, 'register' ) );
 		add_action( 'rest_api_init', array( Rest\SessionController::class, 'register_routes' ) );
+		add_action( 'rest_api_init', array( Rest\AccountController::class, 'register_routes' ) );
 		add_action( 'wp_logout', array( Rest\SignedOutCookie::class, 'set' ) );
 		add_action( 'wp_login', array( Rest\SignedOutCookie::class, 'clear' ) );
 		add_filter( 'wp_authenticate_user', array( Users\LocalPasswordPolicy::class, 'check' ), 10, 2 );

@@ -116,13 +116,15 @@ final class ClaimChecks {
 	 * @param array<string,mixed> $claims  Claims.
 	 * @param int                 $now     Current time.
 	 * @param int                 $leeway  Allowed skew.
-	 * @param int                 $max_age Maximum seconds since auth_time.
+	 * @param int|null            $max_age Maximum seconds since auth_time; null only where the token's owner is
+	 *                                     already signed in (see TokenVerifier): then auth_time must still be a
+	 *                                     time and not in the future, but may be of any age.
 	 * @throws AuthTooOld     When the sign-in is too old (MissingClaim when unknown).
 	 * @throws IssuedInFuture When it is in the future.
 	 */
-	public static function auth_time( array $claims, int $now, int $leeway, int $max_age ): void {
+	public static function auth_time( array $claims, int $now, int $leeway, ?int $max_age ): void {
 		$auth_time = self::time( $claims, 'auth_time' );
-		if ( $now - $auth_time > $max_age + $leeway ) {
+		if ( null !== $max_age && $now - $auth_time > $max_age + $leeway ) {
 			throw new AuthTooOld( 'auth_time >= ' . ( $now - $max_age - $leeway ), 'auth_time = ' . $auth_time );
 		}
 		if ( $auth_time > $now + $leeway ) {

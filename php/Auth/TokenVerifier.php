@@ -19,7 +19,9 @@ use CognitoBlocks\Auth\Store\Ledger;
 /**
  * Runs every check, in an order where nothing from the token is used before it is safe to use: size and
  * encoding, then the algorithm (before any key is looked up), key id, key, signature, then the claims, and last
- * the single-use record of jti (so a rejected token never consumes it). There are no optional checks.
+ * the single-use record of jti (so a rejected token never consumes it). There are no optional checks but one,
+ * switched off only on purpose: a null `$max_age` leaves out the age of the sign-in (auth_time), for tokens of a
+ * user who is already signed in (SessionServices::sync_verifier()); never for opening a session.
  */
 final class TokenVerifier {
 
@@ -29,7 +31,8 @@ final class TokenVerifier {
 	 * @param string    $issuer    Configured issuer.
 	 * @param string    $client_id Configured app client id.
 	 * @param int       $leeway    Allowed clock skew in seconds.
-	 * @param int       $max_age   Maximum seconds since the user signed in (auth_time).
+	 * @param int|null  $max_age   Maximum seconds since the user signed in (auth_time); null: any age (auth_time
+	 *                             must still be present and not in the future).
 	 * @param KeySource $keys      Signing keys.
 	 * @param Ledger    $ledger    Shared single-use record of jti values.
 	 * @param Clock     $clock     Time source.
@@ -39,7 +42,7 @@ final class TokenVerifier {
 		private readonly string $issuer,
 		private readonly string $client_id,
 		private readonly int $leeway,
-		private readonly int $max_age,
+		private readonly ?int $max_age,
 		private readonly KeySource $keys,
 		private readonly Ledger $ledger,
 		private readonly Clock $clock

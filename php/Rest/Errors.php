@@ -1,6 +1,6 @@
 <?php
 /**
- * The session endpoint's error responses.
+ * The session and account endpoints' error responses.
  *
  * @package CognitoBlocks
  */
@@ -9,6 +9,7 @@ namespace CognitoBlocks\Rest;
 
 use CognitoBlocks\Auth\Exception\KeysUnavailable;
 use CognitoBlocks\Auth\Exception\TokenRejected;
+use CognitoBlocks\Users\AccountRemoval;
 use CognitoBlocks\Users\LoginDenied;
 
 /**
@@ -97,10 +98,42 @@ final class Errors {
 
 	/**
 	 * A method override, or a wire method that is not the route's (a GET turned into a sign-in by `?_method=POST`).
+	 *
+	 * @param string $allow The methods the route serves, as in the Allow header ("GET, POST, PUT, DELETE").
 	 */
-	public static function method_not_allowed(): \WP_Error {
+	public static function method_not_allowed( string $allow ): \WP_Error {
 		self::log( 'request rejected: method override or a method other than the route\'s' );
-		return new \WP_Error( 'cognito_blocks_method_not_allowed', __( 'This request must be sent as a POST (sign-in) or DELETE (sign-out), without a method override.', 'cognito-blocks' ), array( 'status' => 405 ) );
+		return new \WP_Error(
+			'cognito_blocks_method_not_allowed',
+			/* translators: %s: HTTP methods, such as "GET, POST, PUT, DELETE". */
+			sprintf( __( 'This request must be sent with its own HTTP method (%s), without a method override.', 'cognito-blocks' ), $allow ),
+			array( 'status' => 405 )
+		);
+	}
+
+	/**
+	 * A verified token of another identity than the one the signed-in account is linked to (or the account is
+	 * linked to none): the browser holds someone else's Cognito session.
+	 */
+	public static function wrong_user(): \WP_Error {
+		self::log( 'token rejected: not the identity the signed-in account is linked to' );
+		return new \WP_Error( 'cognito_blocks_wrong_user', __( 'This sign-in belongs to another account than the one signed in to this site. Please sign out and sign in again.', 'cognito-blocks' ), array( 'status' => 403 ) );
+	}
+
+	/**
+	 * The profile form may not delete this account (see Users\AccountRemoval::decide()).
+	 *
+	 * @param string $reason AccountRemoval::OFF, ::PROTECTED or ::HAS_CONTENT.
+	 */
+	public static function deletion_refused( string $reason ): \WP_Error {
+		self::log( 'account deletion refused: ' . $reason );
+		if ( AccountRemoval::PROTECTED === $reason ) {
+			return new \WP_Error( 'cognito_blocks_account_protected', __( 'This account cannot be deleted from the profile form. Please ask a site administrator.', 'cognito-blocks' ), array( 'status' => 403 ) );
+		}
+		if ( AccountRemoval::HAS_CONTENT === $reason ) {
+			return new \WP_Error( 'cognito_blocks_account_has_content', __( 'This account has content on the site, so it cannot be deleted from the profile form. Please ask a site administrator.', 'cognito-blocks' ), array( 'status' => 409 ) );
+		}
+		return new \WP_Error( 'cognito_blocks_delete_not_allowed', __( 'Accounts cannot be deleted from the profile form on this site.', 'cognito-blocks' ), array( 'status' => 403 ) );
 	}
 
 	/**

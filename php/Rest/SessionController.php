@@ -7,15 +7,13 @@
 
 namespace CognitoBlocks\Rest;
 
-use CognitoBlocks\Auth\Exception\KeysUnavailable;
-use CognitoBlocks\Auth\Exception\TokenRejected;
-use CognitoBlocks\Settings\Settings;
 use CognitoBlocks\Users\LoginDenied;
 
 /**
- * `POST /cognito-blocks/v1/session` signs in; `DELETE` signs out. The only place a WordPress session is created
- * from Cognito. Only a real POST or DELETE is served: WordPress's `_method` / X-HTTP-Method-Override would let a
- * plain GET link reach the sign-in handler, so either gets 405; and the token is read from the JSON body only.
+ * `/cognito-blocks/v1/session`: POST signs in, DELETE signs out (here); GET tells the profile form which identity
+ * the session belongs to and PUT hands in a refreshed ID token (SessionSync). The only place a WordPress session is
+ * created from Cognito. Only each method sent as itself is served (SessionRequest::refuse_other_methods()), and a
+ * token is read from the JSON body only.
  */
 final class SessionController {
 
@@ -26,27 +24,33 @@ final class SessionController {
 	/**
 	 * The methods the route serves (the Allow header of a 405).
 	 */
-	private const ALLOW = 'POST, DELETE';
+	public const ALLOW = 'GET, POST, PUT, DELETE';
 
 	/**
 	 * The `rest_api_init` action.
 	 */
 	public static function register_routes(): void {
+		$token = array(
+			'description' => __( 'Cognito ID token.', 'cognito-blocks' ),
+			'type'        => 'string',
+			'required'    => true,
+		);
 		register_rest_route(
 			self::NAMESPACE,
 			self::ROUTE,
 			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( SessionSync::class, 'read' ),
+					'permission_callback' => array( SessionRequest::class, 'signed_in' ),
+				),
 				array(
 					'methods'             => \WP_REST_Server::CREATABLE,
 					'callback'            => array( self::class, 'create_session' ),
 					// Anyone may try: the token is the credential, and the origin check and rate limit run first.
 					'permission_callback' => '__return_true',
 					'args'                => array(
-						'idToken'    => array(
-							'description' => __( 'Cognito ID token.', 'cognito-blocks' ),
-							'type'        => 'string',
-							'required'    => true,
-						),
+						'idToken'    => $token,
 						'remember'   => array(
 							'description' => __( 'Keep the session after the browser closes.', 'cognito-blocks' ),
 							'type'        => 'boolean',
@@ -60,9 +64,28 @@ final class SessionController {
 					),
 				),
 				array(
+					// PUT alone: WP_REST_Server::EDITABLE would take PATCH (and POST) too.
+					'methods'             => 'PUT',
+					'callback'            => array( SessionSync::class, 'update' ),
+					'permission_callback' => array( SessionRequest::class, 'signed_in' ),
+					'args'                => array( 'idToken' => $token ),
+				),
+				array(
 					'methods'             => \WP_REST_Server::DELETABLE,
 					'callback'            => array( self::class, 'delete_session' ),
-					'permission_callback' => array( self::class, 'can_delete_session' ),
+					'permission_callback' => array( SessionRequest::class, 'signed_in' ),
+					'args'                => array(
+						'everywhere' => array(
+							'description' => __( 'End every session of the account, on every device, not only this one.', 'cognito-blocks' ),
+							'type'        => 'boolean',
+							'default'     => false,
+						),
+						'keepThis'   => array(
+							'description' => __( 'With everywhere: keep this browser signed in and end only the other sessions.', 'cognito-blocks' ),
+							'type'        => 'boolean',
+							'default'     => false,
+						),
+					),
 				),
 			)
 		);
@@ -76,55 +99,22 @@ final class SessionController {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public static function create_session( \WP_REST_Request $request ): \WP_REST_Response|\WP_Error {
-		$refused = self::refuse_other_methods( $request, 'POST' );
-		if ( null !== $refused ) {
-			return $refused;
+		$read = SessionRequest::token( $request, 'POST', self::ALLOW );
+		if ( ! is_array( $read ) ) {
+			return $read;
 		}
-		if ( ! OriginCheck::allows( self::header( $request, 'origin' ), self::header( $request, 'referer' ), array( home_url( '/' ), site_url( '/' ) ) ) ) {
-			return Errors::bad_origin();
-		}
-		// The JSON body only (already checked against the args' schema): get_param() would also take a token from
-		// the query string, where it leaks into logs and history and can ride on a link; or from a form post.
-		$body = (array) $request->get_json_params(); // Null when the body is not JSON.
-		if ( array_key_exists( 'idToken', $request->get_query_params() ) ) {
+		$redirect = $read['body']['redirectTo'] ?? null;
+		if ( null !== $redirect && ! is_string( $redirect ) ) {
 			return Errors::bad_request();
 		}
-		$token    = $body['idToken'] ?? null;
-		$redirect = $body['redirectTo'] ?? null;
-		if ( ! is_string( $token ) || ( null !== $redirect && ! is_string( $redirect ) ) ) {
-			return Errors::bad_request();
-		}
-		$config = Settings::current();
-		if ( ! $config->is_configured() ) {
-			return Errors::not_configured();
-		}
 
-		$services = new SessionServices( $config );
-		$limiter  = $services->limiter();
-		$ip       = self::client_ip( $request, $config->trusted_proxies() );
-
-		// The limit slows down whoever sends rejected tokens from one address; it never refuses a genuine token,
-		// so visitors who share an address (an office, a carrier's NAT, a proxy) are not locked out by one of them.
-		// Checking a token first costs little (a cached key and one RSA verification).
-		try {
-			$claims = $services->verifier()->verify( $token );
-			$user   = $services->users()->resolve( $claims );
-		} catch ( TokenRejected $e ) {
-			$limited = $limiter->is_limited( $ip );
-			$limiter->record_failure( $ip );
-			if ( $limited ) {
-				// The wait goes in the body (for the form's message) and in Retry-After (for any other client).
-				$wait     = $limiter->retry_after( $ip );
-				$response = rest_convert_error_to_response( Errors::rate_limited( $wait ) );
-				$response->header( 'Retry-After', (string) $wait );
-				return $response;
-			}
-			return Errors::invalid_token( $e );
-		} catch ( KeysUnavailable $e ) {
-			return Errors::keys_unavailable( $e );
-		} catch ( LoginDenied $e ) {
-			return Errors::login_denied( $e );
+		$services = new SessionServices( $read['config'] );
+		$users    = $services->users();
+		$resolved = SessionRequest::verified( $request, $services, $services->verifier(), $read['token'], static fn( array $claims ): array => array( $users->resolve( $claims ), $claims ) );
+		if ( ! is_array( $resolved ) ) {
+			return $resolved;
 		}
+		list( $user, $claims ) = $resolved;
 
 		/**
 		 * Filters whether a verified Cognito user may sign in (e.g. to require a group or block suspended users).
@@ -139,7 +129,7 @@ final class SessionController {
 			return Errors::login_denied( new LoginDenied( LoginDenied::NOT_ALLOWED, 'cognito_blocks_allow_login filter' ) );
 		}
 
-		return self::open_session( $user, $claims, self::remember( $body ), (string) $redirect );
+		return self::open_session( $user, $claims, self::remember( $read['body'] ), (string) $redirect );
 	}
 
 	/**
@@ -181,44 +171,38 @@ final class SessionController {
 		$filtered = apply_filters( 'login_redirect', $redirect, $requested, $user ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- Core's filter.
 		$redirect = is_string( $filtered ) && '' !== $filtered ? wp_validate_redirect( wp_sanitize_redirect( $filtered ), $fallback ) : $redirect;
 
-		$response = new \WP_REST_Response(
+		return SessionRequest::private_response(
 			array(
 				'userId'     => (int) $user->ID,
 				'redirectTo' => '' === $redirect ? $fallback : $redirect,
-			),
-			200
+			)
 		);
-		$response->header( 'Cache-Control', 'no-store, private' );
-		return $response;
 	}
 
 	/**
-	 * DELETE needs a signed-in user; with cookie auth, WordPress only keeps the user when the REST nonce is valid.
-	 *
-	 * @return true|\WP_Error
-	 */
-	public static function can_delete_session(): bool|\WP_Error {
-		if ( is_user_logged_in() ) {
-			return true;
-		}
-		return new \WP_Error( 'cognito_blocks_not_signed_in', __( 'You are not signed in.', 'cognito-blocks' ), array( 'status' => 401 ) );
-	}
-
-	/**
-	 * Signs out: wp_logout() destroys the session token on the server (the old cookies stop working) and clears
-	 * the cookies.
+	 * Signs out. With `{ "everywhere": true, "keepThis": true }` only the account's other sessions end and this one
+	 * stays. With `{ "everywhere": true }` in the JSON body, every session of the account ends first (other
+	 * browsers and devices); without it, only this one.
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @phpstan-param \WP_REST_Request<array<string,mixed>> $request
 	 * @return \WP_REST_Response
 	 */
 	public static function delete_session( \WP_REST_Request $request ): \WP_REST_Response {
-		$refused = self::refuse_other_methods( $request, 'DELETE' );
+		$refused = SessionRequest::refuse_other_methods( $request, 'DELETE', self::ALLOW );
 		if ( null !== $refused ) {
 			return $refused;
 		}
-		$user = wp_get_current_user();
-		wp_logout();
+		// The JSON body only (the schema sanitised it to a boolean when present), like every other input here.
+		$body       = (array) $request->get_json_params();
+		$user       = wp_get_current_user();
+		$everywhere = true === ( $body['everywhere'] ?? false );
+		if ( $everywhere && true === ( $body['keepThis'] ?? false ) ) {
+			// "Sign out other devices" after a password change: this browser stays, every other session ends.
+			wp_destroy_other_sessions();
+			return SessionRequest::private_response( array( 'signedOut' => false ) );
+		}
+		self::end_sessions( $everywhere );
 
 		/**
 		 * Fires after the session endpoint signed a user out (after `wp_logout`).
@@ -227,27 +211,21 @@ final class SessionController {
 		 */
 		do_action( 'cognito_blocks_logout', $user );
 
-		$response = new \WP_REST_Response( array( 'signedOut' => true ), 200 );
-		$response->header( 'Cache-Control', 'no-store, private' );
-		return $response;
+		return SessionRequest::private_response( array( 'signedOut' => true ) );
 	}
 
 	/**
-	 * A 405 (with Allow) unless the request came with the handler's method on the wire and without an override.
+	 * Signs the current user out: wp_logout() destroys this session's token on the server (its cookies stop
+	 * working) and clears the cookies. With $everywhere, the account's other sessions are destroyed before it.
+	 * Session tokens are user meta, so on a network that is every session on every site of it.
 	 *
-	 * @param \WP_REST_Request $request Request.
-	 * @param string           $method  The handler's method.
-	 * @phpstan-param \WP_REST_Request<array<string,mixed>> $request
+	 * @param bool $everywhere Whether to end every session of the account, not only this one.
 	 */
-	private static function refuse_other_methods( \WP_REST_Request $request, string $method ): ?\WP_REST_Response {
-		$wire = isset( $_SERVER['REQUEST_METHOD'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REQUEST_METHOD'] ) ) : null;
-		if ( RequestMethod::is_real( $wire, $method, $request->get_query_params(), self::header( $request, 'x_http_method_override' ) ) ) {
-			return null;
+	public static function end_sessions( bool $everywhere ): void {
+		if ( $everywhere ) {
+			\WP_Session_Tokens::get_instance( get_current_user_id() )->destroy_all();
 		}
-		$response = rest_convert_error_to_response( Errors::method_not_allowed() );
-		$response->header( 'Allow', self::ALLOW );
-		$response->header( 'Cache-Control', 'no-store, private' );
-		return $response;
+		wp_logout();
 	}
 
 	/**
@@ -257,30 +235,5 @@ final class SessionController {
 	 */
 	private static function remember( array $body ): bool {
 		return isset( $body['remember'] ) && true === $body['remember'];
-	}
-
-	/**
-	 * A request header as a string, or null.
-	 *
-	 * @param \WP_REST_Request $request Request.
-	 * @param string           $name    Header name.
-	 * @phpstan-param \WP_REST_Request<array<string,mixed>> $request
-	 */
-	private static function header( \WP_REST_Request $request, string $name ): ?string {
-		$value = $request->get_header( $name );
-		return is_string( $value ) ? $value : null;
-	}
-
-	/**
-	 * The client's address for the rate limit: the connection's own, or with trusted proxies configured the one
-	 * they forwarded (see ClientAddress).
-	 *
-	 * @param \WP_REST_Request $request The request.
-	 * @param string[]         $trusted Trusted proxies.
-	 */
-	private static function client_ip( \WP_REST_Request $request, array $trusted ): string {
-		$remote    = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
-		$forwarded = $request->get_header( 'x_forwarded_for' );
-		return ClientAddress::of( $remote, null === $forwarded ? null : sanitize_text_field( $forwarded ), $trusted );
 	}
 }

@@ -43,9 +43,36 @@ final class SessionServices {
 	}
 
 	/**
-	 * The token verifier (requires a configured plugin).
+	 * The effective settings the services were built from.
+	 */
+	public function config(): Config {
+		return $this->config;
+	}
+
+	/**
+	 * The token verifier that opens sessions (requires a configured plugin): every check, the sign-in's age
+	 * (auth_time within max_token_age) included.
 	 */
 	public function verifier(): TokenVerifier {
+		return $this->build_verifier( $this->config->max_token_age() );
+	}
+
+	/**
+	 * The verifier of refreshed ID tokens of a user who is already signed in (PUT /session): every check of
+	 * verifier() but the sign-in's age. Cognito keeps a refreshed token's auth_time at the original sign-in, so
+	 * with the age checked no session longer than max_token_age could take the pool's changes. It opens no
+	 * session: the caller accepts the token only for the account the signed-in user is linked to.
+	 */
+	public function sync_verifier(): TokenVerifier {
+		return $this->build_verifier( null );
+	}
+
+	/**
+	 * A verifier with the given sign-in age limit.
+	 *
+	 * @param int|null $max_age Maximum seconds since auth_time; null: any age.
+	 */
+	private function build_verifier( ?int $max_age ): TokenVerifier {
 		$ledger = new OptionsLedger( $this->clock );
 		// The key set's fetch throttle lives with the cached set; the single-use token ledger in the database.
 		// Each site of a network caches the key set itself, so its fetch throttle is its own too.
@@ -54,7 +81,7 @@ final class SessionServices {
 			$this->config->issuer(),
 			$this->config->client_id(),
 			$this->config->leeway(),
-			$this->config->max_token_age(),
+			$max_age,
 			$keys,
 			$ledger,
 			$this->clock

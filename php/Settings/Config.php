@@ -127,6 +127,29 @@ final class Config {
 	}
 
 	/**
+	 * Whether the profile form may delete the signed-in account (DELETE /account).
+	 */
+	public function profile_delete_allowed(): bool {
+		return $this->bool( 'profile_delete_allowed' );
+	}
+
+	/**
+	 * What deleting an account from the profile form does: `unlink` (keep the WordPress account, remove its
+	 * link) or `delete` (delete the WordPress account; on a network, remove it from this site).
+	 */
+	public function deleted_account(): string {
+		return $this->string( 'deleted_account' );
+	}
+
+	/**
+	 * The account that receives a deleted account's content; 0 for none (then an account with content is not
+	 * deleted).
+	 */
+	public function deleted_account_reassign(): int {
+		return $this->int( 'deleted_account_reassign' );
+	}
+
+	/**
 	 * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); empty: none.
 	 *
 	 * @return list<string>

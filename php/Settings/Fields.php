@@ -34,6 +34,11 @@ final class Fields {
 	public const DEFAULT_NEVER_LINK_CAPABILITIES = array( 'manage_options', 'edit_users', 'promote_users', 'unfiltered_html' );
 
 	/**
+	 * The largest user ID a setting takes: what a signed 32-bit integer holds, safe in any browser's numbers.
+	 */
+	public const MAX_USER_ID = 2147483647;
+
+	/**
 	 * The table, once built.
 	 *
 	 * @var array<string,Field>|null
@@ -215,6 +220,34 @@ final class Fields {
 				rule: Rule::key_list(),
 				label: static fn() => __( 'Never link accounts with these capabilities', 'cognito-blocks' ),
 				help: static fn() => __( 'Capability names, separated by commas. An existing account that has any of them is never linked to a pool account by email; an administrator links it by hand. Administrators (manage_options) and, on a network, super admins are never linked automatically, whatever this list says.', 'cognito-blocks' ),
+				section: 'accounts'
+			),
+			new Field(
+				name: 'profile_delete_allowed',
+				default: false,
+				rule: Rule::boolean(),
+				label: static fn() => __( 'Let people delete their account from the profile form', 'cognito-blocks' ),
+				help: static fn() => __( 'Shows a Delete account button on the profile form. People confirm by signing in again; administrators, and anyone holding a capability from "Never link accounts with these capabilities", cannot delete their account this way.', 'cognito-blocks' ),
+				section: 'accounts'
+			),
+			new Field(
+				name: 'deleted_account',
+				default: 'unlink',
+				rule: Rule::choice( array( 'unlink', 'delete' ) ),
+				label: static fn() => __( 'When someone deletes their account', 'cognito-blocks' ),
+				help: static fn() => __( 'Keep the WordPress account and only remove its connection to the user pool, or delete the WordPress account. On a network, deleting removes the account from this site only.', 'cognito-blocks' ),
+				section: 'accounts',
+				choices: static fn() => array(
+					'unlink' => __( 'Keep the WordPress account, remove its connection', 'cognito-blocks' ),
+					'delete' => __( 'Delete the WordPress account', 'cognito-blocks' ),
+				)
+			),
+			new Field(
+				name: 'deleted_account_reassign',
+				default: 0,
+				rule: Rule::integer( 0, self::MAX_USER_ID ),
+				label: static fn() => __( 'Give a deleted account\'s content to (user ID)', 'cognito-blocks' ),
+				help: static fn() => __( 'The ID of the WordPress account that receives the posts and links of an account deleted from the profile form. With 0, or an ID that is not an account of this site, an account that has content is not deleted (the person is asked to contact the site); one without content is.', 'cognito-blocks' ),
 				section: 'accounts'
 			),
 			new Field(

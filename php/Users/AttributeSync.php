@@ -8,10 +8,10 @@
 namespace CognitoBlocks\Users;
 
 /**
- * On every sign-in of an existing identity, writes the mapped fields (email, first and last name, display name,
- * nickname) and mapped custom attributes that changed in the pool since the last sign-in; nothing else of the
- * account is touched, and an unchanged sign-in costs no write. The pool is the source of truth for these fields,
- * as it is on creation.
+ * On every sign-in of an existing identity, and for each refreshed ID token its signed-in browser hands in
+ * (PUT /session), writes the mapped fields (email, first and last name, display name, nickname) and mapped custom
+ * attributes that changed in the pool since; nothing else of the account is touched, and an unchanged token costs
+ * no write. The pool is the source of truth for these fields, as it is on creation.
  */
 final class AttributeSync {
 
@@ -21,8 +21,9 @@ final class AttributeSync {
 	 * @param \WP_User             $user   Bound account.
 	 * @param array<string,mixed>  $claims Verified claims.
 	 * @param array<string,string> $map    Attribute => meta key (already sanitised).
+	 * @return list<string> What was written: account fields (user_email, first_name, …) and meta keys.
 	 */
-	public static function apply( \WP_User $user, array $claims, array $map ): void {
+	public static function apply( \WP_User $user, array $claims, array $map ): array {
 		$user_id = (int) $user->ID;
 		$fields  = AttributeMapper::user_fields( $claims );
 		$current = array();
@@ -35,7 +36,8 @@ final class AttributeSync {
 		}
 
 		/**
-		 * Filters the account fields a returning Cognito user's sign-in is about to update from the token.
+		 * Filters the account fields a returning Cognito user's sign-in, or a refreshed ID token of a signed-in
+		 * user (PUT /session), is about to update from the token.
 		 *
 		 * Only fields that differ from the account are passed. Return an empty array to keep the account as it
 		 * is (e.g. when people edit their names in WordPress); the `ID` key is always replaced with the
@@ -47,10 +49,12 @@ final class AttributeSync {
 		 * @param \WP_User             $user    The account.
 		 */
 		$changes = (array) apply_filters( 'cognito_blocks_user_update_data', $changes, $claims, $user );
-		if ( array() !== $changes ) {
-			wp_update_user( array_merge( $changes, array( 'ID' => $user_id ) ) );
+		unset( $changes['ID'] );
+		$written = array();
+		if ( array() !== $changes && ! is_wp_error( wp_update_user( array_merge( $changes, array( 'ID' => $user_id ) ) ) ) ) {
+			$written = array_map( 'strval', array_keys( $changes ) );
 		}
-		self::write_meta( $user_id, $claims, $map );
+		return array_merge( $written, self::write_meta( $user_id, $claims, $map ) );
 	}
 
 	/**
@@ -60,17 +64,20 @@ final class AttributeSync {
 	 * @param int                  $user_id User.
 	 * @param array<string,mixed>  $claims  Verified claims.
 	 * @param array<string,string> $map     Attribute => meta key.
+	 * @return list<string> The meta keys written.
 	 */
-	public static function write_meta( int $user_id, array $claims, array $map ): void {
+	public static function write_meta( int $user_id, array $claims, array $map ): array {
 		global $wpdb;
+		$written = array();
 		foreach ( AttributeMapper::meta( $claims, $map ) as $meta_key => $value ) {
 			if ( str_starts_with( $meta_key, $wpdb->base_prefix ) || str_starts_with( $meta_key, $wpdb->prefix ) ) {
 				continue;
 			}
-			if ( get_user_meta( $user_id, $meta_key, true ) !== $value ) {
-				update_user_meta( $user_id, $meta_key, $value );
+			if ( get_user_meta( $user_id, $meta_key, true ) !== $value && false !== update_user_meta( $user_id, $meta_key, $value ) ) {
+				$written[] = (string) $meta_key;
 			}
 		}
+		return $written;
 	}
 
 	/**

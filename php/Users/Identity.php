@@ -84,6 +84,34 @@ final class Identity {
 	}
 
 	/**
+	 * Whether an account is bound to exactly this identity.
+	 *
+	 * @param int    $user_id Account.
+	 * @param string $issuer  Verified token issuer.
+	 * @param string $sub     Verified token subject.
+	 */
+	public static function is_bound_to( int $user_id, string $issuer, string $sub ): bool {
+		$stored = get_user_meta( $user_id, self::META_KEY, true );
+		return is_string( $stored ) && '' !== $stored && hash_equals( $stored, self::key( $issuer, $sub ) );
+	}
+
+	/**
+	 * The Cognito sub an account is bound to in one pool; null when it is not bound, or bound to another pool
+	 * (the settings point to a new pool since it was linked).
+	 *
+	 * @param int    $user_id Account.
+	 * @param string $issuer  The configured issuer; empty when the plugin is not configured.
+	 */
+	public static function linked_sub( int $user_id, string $issuer ): ?string {
+		$sub = get_user_meta( $user_id, self::META_SUB, true );
+		if ( '' === $issuer || ! is_string( $sub ) || '' === $sub ) {
+			return null;
+		}
+		// The readable sub is beside the key for display; the key is what binds, so it has to agree.
+		return self::is_bound_to( $user_id, $issuer, $sub ) ? $sub : null;
+	}
+
+	/**
 	 * The accounts bound to an identity (normally none or one), read from the database.
 	 *
 	 * Read straight from the database, so no stale cache can hide an account that a concurrent request just bound;

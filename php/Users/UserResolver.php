@@ -43,8 +43,7 @@ final class UserResolver {
 			if ( SiteMembership::outsider( $user ) && 'create' === $this->config->effective_creation_policy( Registration::open() ) ) {
 				SiteMembership::join( $user, $this->roles( $claims, null ) );
 			}
-			$this->sync_roles( $user, $claims );
-			AttributeSync::apply( $user, $claims, $this->config->attribute_map() );
+			$this->refresh( $user, $claims );
 			return $user;
 		}
 
@@ -56,6 +55,20 @@ final class UserResolver {
 		} finally {
 			$this->lock->release( 'identity_' . $key );
 		}
+	}
+
+	/**
+	 * Brings a bound account in step with verified claims of its identity, as every sign-in does: the roles when
+	 * role sync is on, then the mapped fields and meta (AttributeSync). Also run for a refreshed ID token of the
+	 * signed-in user (PUT /session), so both follow the same rules.
+	 *
+	 * @param \WP_User            $user   Account bound to the claims' identity.
+	 * @param array<string,mixed> $claims Verified claims.
+	 * @return list<string> What changed: `roles`, account fields (user_email, first_name, …) and meta keys.
+	 */
+	public function refresh( \WP_User $user, array $claims ): array {
+		$roles = $this->sync_roles( $user, $claims ) ? array( 'roles' ) : array();
+		return array_merge( $roles, AttributeSync::apply( $user, $claims, $this->config->attribute_map() ) );
 	}
 
 	/**
@@ -126,7 +139,7 @@ final class UserResolver {
 			return false;
 		}
 		// Powerful accounts are linked by an administrator, never by whoever controls a pool account with their email.
-		if ( $this->never_linked( $user ) ) {
+		if ( self::is_protected( $user, $this->config ) ) {
 			return false;
 		}
 		// An account bound to another identity stays with it.
@@ -134,17 +147,19 @@ final class UserResolver {
 	}
 
 	/**
-	 * Whether an account is kept from automatic linking: a super admin, or a holder of any capability of the
-	 * `never_link_capabilities` setting or of manage_options (administrators, whatever the setting says), granted
-	 * by its roles or its own capabilities, or by WordPress's capability mapping.
+	 * Whether an account is too powerful to be handed to whoever controls a pool account: a super admin, or a
+	 * holder of any capability of the `never_link_capabilities` setting or of manage_options (administrators,
+	 * whatever the setting says), granted by its roles or its own capabilities, or by WordPress's capability
+	 * mapping. Such an account is never linked by email, nor deleted from the profile form (AccountRemoval).
 	 *
-	 * @param \WP_User $user Account with the token's email.
+	 * @param \WP_User $user   Account.
+	 * @param Config   $config Effective settings.
 	 */
-	private function never_linked( \WP_User $user ): bool {
+	public static function is_protected( \WP_User $user, Config $config ): bool {
 		if ( is_super_admin( (int) $user->ID ) ) {
 			return true;
 		}
-		foreach ( array_unique( array_merge( array( 'manage_options' ), $this->config->never_link_capabilities() ) ) as $capability ) {
+		foreach ( array_unique( array_merge( array( 'manage_options' ), $config->never_link_capabilities() ) ) as $capability ) {
 			if ( ! empty( $user->allcaps[ $capability ] ) || user_can( $user, $capability ) ) {
 				return true;
 			}
@@ -228,19 +243,21 @@ final class UserResolver {
 	 *
 	 * @param \WP_User            $user   Bound account.
 	 * @param array<string,mixed> $claims Verified claims.
+	 * @return bool Whether the roles changed.
 	 */
-	private function sync_roles( \WP_User $user, array $claims ): void {
+	private function sync_roles( \WP_User $user, array $claims ): bool {
 		if ( ! $this->config->sync_roles_on_login() ) {
-			return;
+			return false;
 		}
 		$roles = RoleMapper::sync( array_values( $user->roles ), $this->roles( $claims, $user ), $this->config->sync_demotes_admins() );
 		if ( null === $roles ) {
-			return;
+			return false;
 		}
 		$user->set_role( $roles[0] );
 		foreach ( array_slice( $roles, 1 ) as $role ) {
 			$user->add_role( $role );
 		}
+		return true;
 	}
 
 	/**

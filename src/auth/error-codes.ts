@@ -38,6 +38,11 @@ export type AuthErrorCode =
 	| 'account_not_created'
 	| 'identity_conflict'
 	| 'login_interrupted'
+	| 'reauth_required'
+	| 'wrong_account'
+	| 'wrong_password'
+	| 'attribute_not_writable'
+	| 'account_not_deletable'
 	| 'unknown';
 
 export interface AuthError {
@@ -229,6 +234,28 @@ export const MESSAGES: Record< AuthErrorCode, () => string > = {
 	login_interrupted: () =>
 		__(
 			'Sign-in could not be completed here. Please use the site’s login page.',
+			'cognito-blocks'
+		),
+	reauth_required: () =>
+		__(
+			'For your security, enter your password again to continue.',
+			'cognito-blocks'
+		),
+	wrong_account: () =>
+		__(
+			'That password belongs to a different account than the one signed in to this site.',
+			'cognito-blocks'
+		),
+	wrong_password: () =>
+		__( 'Your current password is not correct.', 'cognito-blocks' ),
+	attribute_not_writable: () =>
+		__(
+			'This site is not allowed to change some of these details. Nothing was saved; contact the site administrator.',
+			'cognito-blocks'
+		),
+	account_not_deletable: () =>
+		__(
+			'This account cannot be deleted here. Nothing was deleted; contact the site administrator.',
 			'cognito-blocks'
 		),
 	unknown: () =>

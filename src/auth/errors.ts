@@ -63,6 +63,8 @@ export const ERROR_TABLE: Readonly< Record< string, AuthErrorCode > > = {
 	ResourceNotFoundException: 'configuration',
 	UnsupportedOperationException: 'configuration',
 	ForbiddenException: 'forbidden',
+	// The profile found no usable Cognito session in this browser.
+	NoCognitoSession: 'reauth_required',
 	// Raised by amazon-cognito-identity-js when fetch fails, and by our own timeout.
 	NetworkError: 'network',
 	TimeoutError: 'network',
@@ -92,13 +94,14 @@ const NOT_AUTHORIZED_VARIANTS: ReadonlyArray< [ RegExp, AuthErrorCode ] > = [
 	[ /temporary password has expired/i, 'temporary_password_expired' ],
 	[ /invalid session|session is expired/i, 'session_expired' ],
 	[ /current status is confirmed/i, 'already_confirmed' ],
+	[ /unauthorized attribute/i, 'attribute_not_writable' ],
 ];
 
 /**
  * Where the error happened. In code-based steps (confirm, reset) an unknown user must read like a bad code,
  * not like a bad password, and still reveal nothing.
  */
-export type ErrorContext = 'credentials' | 'code';
+export type ErrorContext = 'credentials' | 'code' | 'password';
 
 export function authError( code: AuthErrorCode, source?: string ): AuthError {
 	return {
@@ -190,6 +193,9 @@ export function normalizeError(
 	}
 	if ( code === 'not_authorized' && context === 'code' ) {
 		code = 'code_mismatch';
+	}
+	if ( code === 'not_authorized' && context === 'password' ) {
+		code = 'wrong_password'; // a password change: only the current password can be wrong
 	}
 	const error = authError( code ?? 'unknown', name );
 	const wait = ( raw as { retryAfter?: unknown } | null )?.retryAfter;

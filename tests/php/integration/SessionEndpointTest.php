@@ -15,162 +15,13 @@ use CognitoBlocks\Settings\Settings;
 use CognitoBlocks\Users\Identity;
 use PHPUnit\Framework\TestCase;
 
-require_once __DIR__ . '/JwksFixture.php';
-require_once __DIR__ . '/SiteState.php';
+require_once __DIR__ . '/SessionHttp.php';
 
 final class SessionEndpointTest extends TestCase {
 
-	use SiteState;
+	use SessionHttp;
 
 	private const PATH = '/wp-json/cognito-blocks/v1/session';
-
-	private static JwksFixture $jwks;
-
-	private static string $url = '';
-
-	public static function setUpBeforeClass(): void {
-		self::$url = rtrim( (string) getenv( 'WP_URL' ), '/' );
-		if ( '' === self::$url || ! function_exists( 'update_option' ) ) {
-			self::markTestSkipped( 'Needs WordPress (WP_ROOT) served at WP_URL.' );
-		}
-		self::$jwks = new JwksFixture();
-		self::$jwks->start();
-		self::save_settings();
-		self::configure( array() );
-	}
-
-	public static function tearDownAfterClass(): void {
-		if ( isset( self::$jwks ) ) {
-			self::$jwks->remove();
-		}
-		self::restore_settings();
-	}
-
-	protected function setUp(): void {
-		self::forget_rejections();
-	}
-
-	/**
-	 * @param array<string,mixed> $changes Settings to change from the test defaults.
-	 */
-	private static function configure( array $changes ): void {
-		update_option(
-			Settings::OPTION,
-			array_merge(
-				array(
-					'user_pool_id'   => JwksFixture::POOL,
-					'client_id'      => JwksFixture::CLIENT,
-					'endpoint'       => self::$jwks->endpoint(),
-					'group_role_map' => array(
-						array(
-							'group' => 'editors',
-							'role'  => 'editor',
-						),
-					),
-					'attribute_map'  => array( 'custom:team' => 'team' ),
-				),
-				$changes
-			)
-		);
-	}
-
-	/**
-	 * POSTs to the endpoint.
-	 *
-	 * @param string               $body    Raw body.
-	 * @param array<string,string> $headers Extra headers; Origin defaults to the site.
-	 * @return array{status:int,body:mixed,raw:string,headers:array<string,string>,cookies:array<string,string>}
-	 */
-	private static function post( string $body, array $headers = array() ): array {
-		$headers = array_merge(
-			array(
-				'Content-Type' => 'application/json',
-				'Origin'       => self::$url,
-			),
-			$headers
-		);
-		return self::request( 'POST', self::PATH, $body, $headers );
-	}
-
-	/**
-	 * One request to the site; redirects are not followed.
-	 *
-	 * @param string               $method  HTTP method as sent on the wire.
-	 * @param string               $path    Path and query.
-	 * @param string|null          $body    Raw body.
-	 * @param array<string,string> $headers Headers (empty values are left out).
-	 * @return array{status:int,body:mixed,raw:string,headers:array<string,string>,cookies:array<string,string>}
-	 */
-	private static function request( string $method, string $path, ?string $body = null, array $headers = array() ): array {
-		$curl = curl_init( self::$url . $path );
-		curl_setopt_array( $curl, self::curl_options( $body, $headers, $method ) );
-		$received = array();
-		$cookies  = array();
-		curl_setopt(
-			$curl,
-			CURLOPT_HEADERFUNCTION,
-			static function ( $handle, string $line ) use ( &$received, &$cookies ): int {
-				$parts = explode( ':', $line, 2 );
-				if ( 2 === count( $parts ) ) {
-					$received[ strtolower( trim( $parts[0] ) ) ] = trim( $parts[1] );
-				}
-				if ( preg_match( '/^set-cookie:\s*([^=;\s]+)=([^;]*)/i', $line, $match ) ) {
-					$cookies[ $match[1] ] = urldecode( $match[2] );
-				}
-				return strlen( $line );
-			}
-		);
-		$raw    = (string) curl_exec( $curl );
-		$status = (int) curl_getinfo( $curl, CURLINFO_RESPONSE_CODE );
-		curl_close( $curl );
-		return array(
-			'status'  => $status,
-			'body'    => json_decode( $raw, true ),
-			'raw'     => $raw,
-			'headers' => $received,
-			'cookies' => $cookies,
-		);
-	}
-
-	/**
-	 * @param array<string,string> $headers Headers.
-	 * @return array<int,mixed>
-	 */
-	private static function curl_options( ?string $body, array $headers, string $method = 'POST' ): array {
-		$lines = array();
-		foreach ( $headers as $name => $value ) {
-			if ( '' !== $value ) {
-				$lines[] = $name . ': ' . $value;
-			}
-		}
-		$options = array(
-			CURLOPT_CUSTOMREQUEST  => $method,
-			CURLOPT_HTTPHEADER     => $lines,
-			CURLOPT_RETURNTRANSFER => true,
-			CURLOPT_TIMEOUT        => 30,
-		);
-		if ( 'HEAD' === $method ) {
-			$options[ CURLOPT_NOBODY ] = true;
-		}
-		if ( null !== $body ) {
-			$options[ CURLOPT_POSTFIELDS ] = $body;
-		}
-		return $options;
-	}
-
-	private static function sign_in( string $token ): array {
-		return self::post( (string) json_encode( array( 'idToken' => $token ) ) );
-	}
-
-	private static function user_of( string $sub ): ?\WP_User {
-		$users = get_users(
-			array(
-				'meta_key'   => Identity::META_KEY,
-				'meta_value' => Identity::key( self::$jwks->issuer(), $sub ),
-			)
-		);
-		return $users[0] ?? null;
-	}
 
 	public function test_first_sign_in_creates_a_user_and_the_second_finds_it(): void {
 		$sub   = 'sub-first-' . bin2hex( random_bytes( 4 ) );
@@ -437,68 +288,6 @@ final class SessionEndpointTest extends TestCase {
 	}
 
 	/**
-	 * Headers of a same-site request: the Origin (or Referer) the endpoint's origin check wants.
-	 *
-	 * @param array<string,string> $extra More headers.
-	 * @return array<string,string>
-	 */
-	private static function site_headers( array $extra = array() ): array {
-		return array_merge( array( 'Referer' => self::$url . '/some-post/' ), $extra );
-	}
-
-	/**
-	 * Whether a response set the logged-in cookie to a value (not the expiry that clears it).
-	 *
-	 * @param array{cookies:array<string,string>} $response Response.
-	 */
-	private static function sets_logged_in_cookie( array $response ): bool {
-		$value = $response['cookies'][ LOGGED_IN_COOKIE ] ?? '';
-		return '' !== $value && 'deleted' !== $value && ' ' !== $value;
-	}
-
-	/**
-	 * Signs in over HTTP with a real POST.
-	 *
-	 * @return array{id:int,cookie:string,logged_in:string}
-	 */
-	private static function open_session(): array {
-		$result = self::sign_in( self::$jwks->token( array( 'email' => 'm' . bin2hex( random_bytes( 4 ) ) . '@example.com' ) ) );
-		self::assertSame( 200, $result['status'], $result['raw'] );
-		self::assertTrue( self::sets_logged_in_cookie( $result ) );
-		$pairs = array();
-		foreach ( $result['cookies'] as $name => $value ) {
-			$pairs[] = $name . '=' . rawurlencode( $value );
-		}
-		return array(
-			'id'        => (int) $result['body']['userId'],
-			'cookie'    => implode( '; ', $pairs ),
-			'logged_in' => $result['cookies'][ LOGGED_IN_COOKIE ],
-		);
-	}
-
-	/**
-	 * The REST nonce of a signed-in browser, as core's admin-ajax hands it out.
-	 *
-	 * @param array{cookie:string} $session Session.
-	 */
-	private static function nonce( array $session ): string {
-		$result = self::request( 'GET', '/wp-admin/admin-ajax.php?action=rest-nonce', null, array( 'Cookie' => $session['cookie'] ) );
-		self::assertSame( 200, $result['status'], 'signed in: ' . $result['raw'] );
-		return trim( $result['raw'] );
-	}
-
-	/**
-	 * Whether the session behind a logged-in cookie is still valid on the server.
-	 *
-	 * @param array{id:int,logged_in:string} $session Session.
-	 */
-	private static function session_alive( array $session ): bool {
-		$parts = explode( '|', $session['logged_in'] );
-		wp_cache_flush();
-		return 4 === count( $parts ) && \WP_Session_Tokens::get_instance( $session['id'] )->verify( $parts[2] );
-	}
-
-	/**
 	 * @param array{status:int,body:mixed,raw:string} $result Response.
 	 */
 	private function assertMethodRefused( array $result, string $what ): void {
@@ -612,5 +401,68 @@ final class SessionEndpointTest extends TestCase {
 		$this->assertNotSame( 200, $replay['status'], 'a replayed cookie is signed out: ' . $replay['raw'] );
 		$again = self::request( 'DELETE', self::PATH, null, $cookie + array( 'X-WP-Nonce' => $nonce ) );
 		$this->assertContains( $again['status'], array( 401, 403 ), $again['raw'] );
+	}
+
+	/**
+	 * Two more sessions of the account, as other browsers or devices would hold them.
+	 *
+	 * @return list<string> Their tokens.
+	 */
+	private static function other_sessions( int $user_id ): array {
+		$manager = \WP_Session_Tokens::get_instance( $user_id );
+		return array( $manager->create( time() + HOUR_IN_SECONDS ), $manager->create( time() + HOUR_IN_SECONDS ) );
+	}
+
+	public function test_delete_everywhere_ends_every_session_of_the_account(): void {
+		$session = self::open_session();
+		$others  = self::other_sessions( $session['id'] );
+		$result  = self::as_signed_in( $session, 'DELETE', self::PATH, array( 'everywhere' => true ) );
+		$this->assertSame( 200, $result['status'], $result['raw'] );
+		$this->assertSame( array( 'signedOut' => true ), $result['body'] );
+		self::assertNotCached( $result );
+		$this->assertFalse( self::session_alive( $session ) );
+		foreach ( $others as $token ) {
+			$this->assertFalse( \WP_Session_Tokens::get_instance( $session['id'] )->verify( $token ) );
+		}
+		$this->assertSame( array(), \WP_Session_Tokens::get_instance( $session['id'] )->get_all() );
+	}
+
+	public function test_delete_everywhere_but_this_ends_only_the_other_sessions(): void {
+		$session = self::open_session();
+		$others  = self::other_sessions( $session['id'] );
+		$result  = self::as_signed_in( $session, 'DELETE', self::PATH, array( 'everywhere' => true, 'keepThis' => true ) );
+		$this->assertSame( 200, $result['status'], $result['raw'] );
+		$this->assertSame( array( 'signedOut' => false ), $result['body'] );
+		$this->assertTrue( self::session_alive( $session ), 'this browser stays signed in' );
+		foreach ( $others as $token ) {
+			$this->assertFalse( \WP_Session_Tokens::get_instance( $session['id'] )->verify( $token ) );
+		}
+		$this->assertCount( 1, \WP_Session_Tokens::get_instance( $session['id'] )->get_all() );
+
+		// keepThis alone is not a sign-out of anything else.
+		$plain = self::as_signed_in( self::open_session(), 'DELETE', self::PATH, array( 'keepThis' => true ) );
+		$this->assertSame( array( 'signedOut' => true ), $plain['body'] );
+	}
+
+	public function test_delete_without_everywhere_ends_only_this_session(): void {
+		foreach ( array( 'no body' => null, 'everywhere false' => array( 'everywhere' => false ) ) as $what => $body ) {
+			$session = self::open_session();
+			$others  = self::other_sessions( $session['id'] );
+			$result  = self::as_signed_in( $session, 'DELETE', self::PATH, $body );
+			$this->assertSame( 200, $result['status'], $what . ': ' . $result['raw'] );
+			$this->assertFalse( self::session_alive( $session ), $what );
+			foreach ( $others as $token ) {
+				$this->assertTrue( \WP_Session_Tokens::get_instance( $session['id'] )->verify( $token ), $what . ': the other sessions stay' );
+			}
+		}
+
+		// Only the JSON body says "everywhere": a query string, which a link can carry, does not.
+		$session = self::open_session();
+		$others  = self::other_sessions( $session['id'] );
+		$this->assertSame( 200, self::as_signed_in( $session, 'DELETE', self::PATH . '?everywhere=1' )['status'] );
+		$this->assertTrue( \WP_Session_Tokens::get_instance( $session['id'] )->verify( $others[0] ) );
+
+		$bad = self::as_signed_in( self::open_session(), 'DELETE', self::PATH, array( 'everywhere' => 'maybe' ) );
+		$this->assertSame( 400, $bad['status'], $bad['raw'] );
 	}
 }

@@ -57,9 +57,12 @@ final class TokenVerifierTest extends TestCase {
 		$this->cache  = new MemoryCache( $this->clock );
 	}
 
-	private function verifier(): TokenVerifier {
+	/**
+	 * @param int|null $max_age Sign-in age limit; null: any age (the verifier of refreshed tokens).
+	 */
+	private function verifier( ?int $max_age = self::MAX_AGE ): TokenVerifier {
 		$keys = new JwksCache( Tokens::ISSUER . '/.well-known/jwks.json', $this->http, $this->cache, $this->ledger, $this->clock );
-		return new TokenVerifier( Tokens::ISSUER, Tokens::CLIENT, self::LEEWAY, self::MAX_AGE, $keys, $this->ledger, $this->clock );
+		return new TokenVerifier( Tokens::ISSUER, Tokens::CLIENT, self::LEEWAY, $max_age, $keys, $this->ledger, $this->clock );
 	}
 
 	/**
@@ -222,6 +225,32 @@ final class TokenVerifierTest extends TestCase {
 
 	public function test_rejects_an_old_auth_time(): void {
 		$this->assertRejected( AuthTooOld::class, $this->token( array( 'auth_time' => self::NOW - self::MAX_AGE - self::LEEWAY - 1 ) ) );
+	}
+
+	public function test_without_a_max_age_any_sign_in_age_passes_and_every_other_check_stays(): void {
+		$verifier = $this->verifier( null );
+		$old      = self::NOW - 30 * 86400;
+		$token    = $this->token( array( 'auth_time' => $old ) );
+		$this->assertSame( $old, $verifier->verify( $token )['auth_time'] );
+
+		$rejected = array(
+			TokenReplayed::class    => $token,
+			WrongAudience::class    => $this->token( array( 'auth_time' => $old, 'aud' => 'other' ) ),
+			TokenExpired::class     => $this->token( array( 'auth_time' => $old, 'exp' => self::NOW - self::LEEWAY - 1 ) ),
+			WrongIssuer::class      => $this->token( array( 'auth_time' => $old, 'iss' => 'https://evil.example/pool' ) ),
+			WrongTokenUse::class    => $this->token( array( 'auth_time' => $old, 'token_use' => 'access' ) ),
+			IssuedInFuture::class   => $this->token( array( 'auth_time' => self::NOW + self::LEEWAY + 1 ) ),
+			MissingClaim::class     => $this->token( array( 'auth_time' => null ) ),
+			InvalidSignature::class => Tokens::sign( Tokens::claims( self::NOW, array( 'auth_time' => $old ) ), array(), 'other' ),
+		);
+		foreach ( $rejected as $class => $candidate ) {
+			try {
+				$verifier->verify( $candidate );
+				$this->fail( 'accepted; expected ' . $class );
+			} catch ( TokenRejected $e ) {
+				$this->assertSame( $class, get_class( $e ), $e->getMessage() );
+			}
+		}
 	}
 
 	public function test_rejects_a_replayed_jti(): void {

@@ -15,6 +15,17 @@ final class RequestMethodTest extends TestCase {
 	public function test_the_routes_own_method_without_override_is_real(): void {
 		$this->assertTrue( RequestMethod::is_real( 'POST', 'POST', array(), null ) );
 		$this->assertTrue( RequestMethod::is_real( 'DELETE', 'DELETE', array( 'other' => '1' ), null ) );
+		$this->assertTrue( RequestMethod::is_real( 'PUT', 'PUT', array(), null ) );
+		$this->assertTrue( RequestMethod::is_real( 'GET', 'GET', array(), null ) );
+	}
+
+	public function test_a_put_sent_as_anything_else_is_refused(): void {
+		foreach ( array( 'POST', 'PATCH', 'GET', 'HEAD', 'put' ) as $wire ) {
+			$this->assertFalse( RequestMethod::is_real( $wire, 'PUT', array(), null ), $wire );
+		}
+		$this->assertFalse( RequestMethod::is_real( 'POST', 'PUT', array( '_method' => 'PUT' ), null ) );
+		$this->assertFalse( RequestMethod::is_real( 'POST', 'PUT', array(), 'PUT' ) );
+		$this->assertFalse( RequestMethod::is_real( 'HEAD', 'GET', array(), null ), 'HEAD is routed to GET handlers by WordPress' );
 	}
 
 	public function test_another_wire_method_is_refused(): void {

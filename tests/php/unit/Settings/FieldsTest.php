@@ -21,36 +21,39 @@ final class FieldsTest extends TestCase {
 	 * A valid value other than the default, for every setting (a new setting needs one here).
 	 */
 	private const SAMPLES = array(
-		'user_pool_id'            => 'eu-west-1_Sample1',
-		'client_id'               => 'sampleclient1',
-		'region'                  => 'eu-central-1',
-		'endpoint'                => 'https://cognito.example.test',
-		'creation_policy'         => 'deny',
-		'default_role'            => 'author',
-		'group_role_map'          => array(
+		'user_pool_id'             => 'eu-west-1_Sample1',
+		'client_id'                => 'sampleclient1',
+		'region'                   => 'eu-central-1',
+		'endpoint'                 => 'https://cognito.example.test',
+		'creation_policy'          => 'deny',
+		'default_role'             => 'author',
+		'group_role_map'           => array(
 			array(
 				'group' => 'staff',
 				'role'  => 'editor',
 			),
 		),
-		'sync_roles_on_login'     => true,
-		'sync_demotes_admins'     => true,
-		'attribute_map'           => array( 'custom:team' => 'team' ),
-		'link_by_verified_email'  => false,
-		'never_link_capabilities' => array( 'edit_users', 'list_users' ),
-		'trusted_proxies'         => array( '10.0.0.0/8', '2001:db8::1' ),
-		'leeway'                  => 5,
-		'max_token_age'           => 900,
-		'allow_local_passwords'   => true,
-		'token_storage'           => 'local',
-		'password_policy'         => array(
+		'sync_roles_on_login'      => true,
+		'sync_demotes_admins'      => true,
+		'attribute_map'            => array( 'custom:team' => 'team' ),
+		'link_by_verified_email'   => false,
+		'never_link_capabilities'  => array( 'edit_users', 'list_users' ),
+		'profile_delete_allowed'   => true,
+		'deleted_account'          => 'delete',
+		'deleted_account_reassign' => 7,
+		'trusted_proxies'          => array( '10.0.0.0/8', '2001:db8::1' ),
+		'leeway'                   => 5,
+		'max_token_age'            => 900,
+		'allow_local_passwords'    => true,
+		'token_storage'            => 'local',
+		'password_policy'          => array(
 			'min_length'        => 12,
 			'require_uppercase' => false,
 			'require_lowercase' => true,
 			'require_numbers'   => false,
 			'require_symbols'   => false,
 		),
-		'keep_data_on_uninstall'  => true,
+		'keep_data_on_uninstall'   => true,
 	);
 
 	/**
@@ -104,6 +107,9 @@ final class FieldsTest extends TestCase {
 				'COGNITO_BLOCKS_ATTRIBUTE_MAP',
 				'COGNITO_BLOCKS_LINK_BY_VERIFIED_EMAIL',
 				'COGNITO_BLOCKS_NEVER_LINK_CAPABILITIES',
+				'COGNITO_BLOCKS_PROFILE_DELETE_ALLOWED',
+				'COGNITO_BLOCKS_DELETED_ACCOUNT',
+				'COGNITO_BLOCKS_DELETED_ACCOUNT_REASSIGN',
 				'COGNITO_BLOCKS_TRUSTED_PROXIES',
 				'COGNITO_BLOCKS_LEEWAY',
 				'COGNITO_BLOCKS_MAX_TOKEN_AGE',
