@@ -17,9 +17,16 @@ import {
 
 const MEASURED = new Set( [ 'script', 'stylesheet', 'document' ] );
 
-/** URLs (http only: no blob: or data:) of the documents, scripts and stylesheets a page loads. */
-async function loadedFiles( browser, url, { form } ) {
+/**
+ * URLs (http only: no blob: or data:) of the documents, scripts and stylesheets a page loads. `prepare` runs in
+ * the same context first (signing in, for a signed-in page); what it loads is not counted. `ready` says when the
+ * page is in use (default: its form mounted).
+ */
+async function loadedFiles( browser, url, { form, prepare, ready } ) {
 	const { context, page } = await freshPage( browser );
+	if ( prepare ) {
+		await prepare( page );
+	}
 	const files = new Map();
 	page.on( 'response', ( response ) => {
 		const type = response.request().resourceType();
@@ -31,7 +38,10 @@ async function loadedFiles( browser, url, { form } ) {
 		}
 	} );
 	try {
-		if ( form ) {
+		if ( ready ) {
+			await page.goto( url );
+			await ready( page );
+		} else if ( form ) {
 			await openForm( page, url );
 		} else {
 			await page.goto( url, { waitUntil: 'load' } );
@@ -64,10 +74,30 @@ async function sized( url, file, base ) {
 const sum = ( list, key ) =>
 	list.reduce( ( total, file ) => total + file[ key ], 0 );
 
-export async function pageWeight( browser, env, url, plainUrl, log ) {
-	const loaded = await loadedFiles( browser, url, { form: true } );
+/**
+ * @param browser
+ * @param env
+ * @param url      The page with the form.
+ * @param plainUrl A page of the same theme without a form, or ''.
+ * @param log
+ * @param options  `prepare( page )` before either page is loaded (e.g. signing in); `ready( page )` once the
+ *                 form's page is in use.
+ */
+export async function pageWeight(
+	browser,
+	env,
+	url,
+	plainUrl,
+	log,
+	{ prepare, ready } = {}
+) {
+	const loaded = await loadedFiles( browser, url, {
+		form: true,
+		prepare,
+		ready,
+	} );
 	const plain = plainUrl
-		? await loadedFiles( browser, plainUrl, { form: false } )
+		? await loadedFiles( browser, plainUrl, { form: false, prepare } )
 		: new Map();
 	const files = [];
 	for ( const [ fileUrl, file ] of loaded ) {

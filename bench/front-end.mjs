@@ -44,6 +44,10 @@ export async function run(
 			() => readiness( browser, signIn, log ),
 		],
 		[ 'Pages without a form', () => formlessPages( browser, env, log ) ],
+		[
+			'Profile page weight (signed in; the sign-in page above for comparison)',
+			() => profileWeight( browser, env, signIn, plain, user, log ),
+		],
 		[ 'QR chunk', () => measureQrChunk( browser, env, signIn, user, log ) ],
 	];
 	try {
@@ -60,6 +64,35 @@ export async function run(
 	} finally {
 		await browser.close();
 	}
+}
+
+/**
+ * (f) What the profile page loads for a signed-in visitor, against a page without a form for the same visitor
+ * (the admin bar and its styles load on both).
+ * @param browser
+ * @param env
+ * @param signIn
+ * @param plain
+ * @param user
+ * @param log
+ */
+async function profileWeight( browser, env, signIn, plain, user, log ) {
+	const profile = await contentLink( env, 'pages', 'e2e-profile' );
+	if ( ! profile ) {
+		throw new Error( 'the profile test page (e2e-profile) is missing' );
+	}
+	const prepare = async ( page ) => {
+		await openForm( page, signIn );
+		await ( await fillSignIn( page, user ) ).click();
+		await page
+			.getByText( /^Signed in as / )
+			.waitFor( { timeout: WAIT_MS } );
+	};
+	const ready = ( page ) =>
+		page
+			.getByRole( 'heading', { name: 'Your details' } )
+			.waitFor( { timeout: WAIT_MS } );
+	await pageWeight( browser, env, profile, plain, log, { prepare, ready } );
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 import type { BlockEditProps } from '@wordpress/blocks';
 import { FormEdit, type FormAttributes } from '../shared/FormEdit';
 import { LinkSetting, linkAttributes } from '../shared/LinkSetting';
-import { FieldsSetting, type FieldAttribute } from './FieldsSetting';
+import { FieldsSetting, type FieldAttribute } from '../shared/FieldsSetting';
 import { newAccountsWarning, readEditorData } from './new-accounts';
 
 export interface Attributes extends FormAttributes {

@@ -1,6 +1,7 @@
 /**
- * The sign-up block's attribute list: one row per Cognito attribute (name, label, required) that can be
- * reordered and removed, plus a way to add a standard or `custom:` attribute. Order here is the form's order.
+ * A form block's attribute list (sign-up, profile): one row per Cognito attribute (name, label, and a flag such
+ * as "required" or "read-only") that can be reordered and removed, plus a way to add a standard or `custom:`
+ * attribute. Order here is the form's order.
  */
 import { useState } from 'react';
 import { __, sprintf } from '@wordpress/i18n';
@@ -17,6 +18,7 @@ export interface FieldAttribute {
 	name: string;
 	label?: string;
 	required?: boolean;
+	readOnly?: boolean;
 }
 
 const STANDARD = [
@@ -41,9 +43,15 @@ const STANDARD = [
 export interface FieldsSettingProps {
 	fields: FieldAttribute[];
 	onChange: ( fields: FieldAttribute[] ) => void;
+	/** The per-field switch: "Required" (sign-up, the default) or "Read-only" (profile). */
+	flag?: 'required' | 'readOnly';
 }
 
-export function FieldsSetting( { fields, onChange }: FieldsSettingProps ) {
+export function FieldsSetting( {
+	fields,
+	onChange,
+	flag = 'required',
+}: FieldsSettingProps ) {
 	const [ custom, setCustom ] = useState( '' );
 	const customName = `custom:${ custom.trim() }`;
 	const canAddCustom =
@@ -84,10 +92,14 @@ export function FieldsSetting( { fields, onChange }: FieldsSettingProps ) {
 							__nextHasNoMarginBottom
 						/>
 						<ToggleControl
-							label={ __( 'Required', 'cognito-blocks' ) }
-							checked={ !! field.required }
-							onChange={ ( required: boolean ) =>
-								update( index, { required } )
+							label={
+								flag === 'readOnly'
+									? __( 'Read-only', 'cognito-blocks' )
+									: __( 'Required', 'cognito-blocks' )
+							}
+							checked={ !! field[ flag ] }
+							onChange={ ( on: boolean ) =>
+								update( index, { [ flag ]: on } )
 							}
 							__nextHasNoMarginBottom
 						/>

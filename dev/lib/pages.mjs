@@ -33,6 +33,18 @@ export function demoPages() {
 			content: block( 'reset-password', { signInUrl: '/sign-in/' } ),
 		},
 		{
+			slug: 'account',
+			title: 'Your account',
+			content: block( 'profile', {
+				fields: [
+					{ name: 'given_name', label: '' },
+					{ name: 'family_name', label: '' },
+					{ name: 'email', label: '' },
+					{ name: 'phone_number', label: '' },
+				],
+			} ),
+		},
+		{
 			slug: 'shortcodes',
 			title: 'Forms from shortcodes',
 			content: [

@@ -39,6 +39,9 @@ final class Form {
 	 *                                   skeleton stays until the view's chunk has loaded.
 	 * @param bool     $signed_in        The form is for signed-in visitors, so it is mounted for them too; a
 	 *                                   form without it shows a signed-in visitor "Signed in as … · Sign out".
+	 * @param string   $signed_out       The form a signed-out visitor gets instead (the profile: `login`, which
+	 *                                   brings them back to the page), unless the placed form links elsewhere
+	 *                                   with its `signInUrl`; empty: the form itself.
 	 */
 	public function __construct(
 		public readonly string $name,
@@ -48,7 +51,8 @@ final class Form {
 		public readonly string $view = 'account',
 		public readonly string $entry = '',
 		public readonly bool $eager = false,
-		public readonly bool $signed_in = false
+		public readonly bool $signed_in = false,
+		public readonly string $signed_out = ''
 	) {}
 
 	/**

@@ -97,6 +97,8 @@ final class Registry {
 			new Form( name: 'login', block_dir: $dir( 'login' ), login_actions: array( 'login' ), entry: 'signIn', eager: true ),
 			new Form( name: 'register', block_dir: $dir( 'register' ), login_actions: array( 'register' ), password_variant: false, entry: 'signUp' ),
 			new Form( name: 'reset-password', block_dir: $dir( 'reset-password' ), login_actions: array( 'lostpassword', 'retrievepassword' ), entry: 'forgotPassword' ),
+			// The signed-in visitor's own account; signed out, the sign-in form that brings them back here.
+			new Form( name: 'profile', block_dir: $dir( 'profile' ), view: 'profile', entry: 'profile', signed_in: true, signed_out: 'login' ),
 		);
 	}
 }

@@ -32,6 +32,9 @@ final class FormRenderer {
 		if ( null === $form ) {
 			return '';
 		}
+		if ( ! is_user_logged_in() && '' !== $form->signed_out && null !== Registry::get( $form->signed_out ) ) {
+			return self::signed_out( $form, $attributes, $wrapper );
+		}
 		$wrapper = self::with_class( $wrapper, $form->css_class() );
 		if ( is_user_logged_in() && ! $form->signed_in ) {
 			// Signed-in pages are not page-cached, so this per-visitor markup is safe here and needs no script.
@@ -49,6 +52,11 @@ final class FormRenderer {
 			'cognito'    => Settings::client_config(),
 			'sessionUrl' => rest_url( 'cognito-blocks/v1/session' ),
 		);
+		if ( $form->signed_in ) {
+			// Still no nonce in the page: the browser asks core's rest-nonce action for the signed-in user's own.
+			$config['accountUrl'] = rest_url( 'cognito-blocks/v1/account' );
+			$config['nonceUrl']   = admin_url( 'admin-ajax.php?action=rest-nonce' );
+		}
 
 		return sprintf(
 			'<div %1$s data-cognito-blocks="%2$s" data-config="%3$s">%4$s<noscript><p class="cognito-blocks__noscript">%5$s</p></noscript></div>',
@@ -56,9 +64,31 @@ final class FormRenderer {
 			esc_attr( $form->name ),
 			esc_attr( (string) wp_json_encode( $config ) ),
 			// Holds the form's place with its own markup, so mounting the form does not shift the page.
-			Skeleton::render( $form->entry, $config['attributes'] ),
+			'profile' === $form->view ? Skeleton::placeholder() : Skeleton::render( $form->entry, $config['attributes'] ),
 			esc_html__( 'This form needs JavaScript. Please enable JavaScript in your browser to sign in.', 'cognito-blocks' )
 		);
+	}
+
+	/**
+	 * What a signed-out visitor gets in place of a signed-in form: a link to the sign-in page the placed form
+	 * names (`signInUrl`), else the form the registry names for them (the sign-in form, which brings them back).
+	 *
+	 * @param \CognitoBlocks\Forms\Form $form       The signed-in form.
+	 * @param array<int|string,mixed>   $attributes What the surface was given.
+	 * @param string                    $wrapper    Extra wrapper attributes.
+	 */
+	private static function signed_out( \CognitoBlocks\Forms\Form $form, array $attributes, string $wrapper ): string {
+		$normalised = $form->attributes( $attributes );
+		$link       = isset( $normalised['signInUrl'] ) && is_string( $normalised['signInUrl'] ) ? $normalised['signInUrl'] : '';
+		if ( '' !== $link ) {
+			return sprintf(
+				'<div %1$s><p class="cognito-blocks__signed-out"><a href="%2$s">%3$s</a></p></div>',
+				self::with_class( $wrapper, $form->css_class() ),
+				esc_url( $link ),
+				esc_html__( 'Sign in to see your account', 'cognito-blocks' )
+			);
+		}
+		return self::render( $form->signed_out, array(), $wrapper );
 	}
 
 	/**

@@ -42,6 +42,17 @@ final class Skeleton {
 	private static int $fields = 0;
 
 	/**
+	 * The stand-in of a form whose first view needs data from Cognito before it can show anything (the profile):
+	 * the loading line src/components/step-loading prints, in a box that holds the form's usual height.
+	 */
+	public static function placeholder(): string {
+		return sprintf(
+			'<div class="cognito-blocks-form cognito-blocks__step cognito-blocks__step--loading cognito-blocks__placeholder"><p role="status" class="cognito-blocks__status"><span class="cognito-blocks__spinner" aria-hidden="true"></span>%s</p></div>',
+			esc_html__( 'Loading your account…', 'cognito-blocks' )
+		);
+	}
+
+	/**
 	 * The first step's markup.
 	 *
 	 * @param string              $entry      The form's first step (Forms\Form::$entry): `signIn`, `signUp` or

@@ -112,6 +112,18 @@ export function authError( code: AuthErrorCode, source?: string ): AuthError {
 	};
 }
 
+function isAuthError( raw: unknown ): raw is AuthError {
+	const r = raw as Partial< AuthError > | null;
+	return (
+		typeof r === 'object' &&
+		r !== null &&
+		typeof r.code === 'string' &&
+		Object.prototype.hasOwnProperty.call( MESSAGES, r.code ) &&
+		typeof r.message === 'string' &&
+		typeof r.retryable === 'boolean'
+	);
+}
+
 function nameOf( raw: unknown ): { name?: string; message: string } {
 	if ( typeof raw === 'string' ) {
 		return { name: raw, message: '' };
@@ -165,6 +177,9 @@ export function normalizeError(
 	raw: unknown,
 	context: ErrorContext = 'credentials'
 ): AuthError {
+	if ( isAuthError( raw ) ) {
+		return raw; // already one of ours (a flow's own refusal, e.g. wrong_account)
+	}
 	const { name, message } = nameOf( raw );
 	let code: AuthErrorCode | undefined = name
 		? ERROR_TABLE[ name ]
@@ -194,8 +209,12 @@ export function normalizeError(
 	if ( code === 'not_authorized' && context === 'code' ) {
 		code = 'code_mismatch';
 	}
-	if ( code === 'not_authorized' && context === 'password' ) {
-		code = 'wrong_password'; // a password change: only the current password can be wrong
+	if (
+		code === 'not_authorized' &&
+		context === 'password' &&
+		/incorrect username or password/i.test( message )
+	) {
+		code = 'wrong_password'; // a password change: the current password was wrong (not a revoked token)
 	}
 	const error = authError( code ?? 'unknown', name );
 	const wait = ( raw as { retryAfter?: unknown } | null )?.retryAfter;

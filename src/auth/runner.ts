@@ -86,6 +86,12 @@ export function createFlowRunner< T extends FlowTypes >(
 		);
 	}
 
+	// A flow may start with work to do (the profile reads the account first): run it now. Its answer arrives
+	// asynchronously, so whoever holds the runner can subscribe before it does.
+	if ( state.request ) {
+		run( state.request as T[ 'request' ] );
+	}
+
 	return {
 		getState: () => state,
 		send: dispatch,

@@ -24,6 +24,9 @@ export interface MountConfig {
 	attributes: Record< string, unknown >;
 	cognito?: CognitoClientConfig;
 	sessionUrl?: string;
+	/** Signed-in forms (profile): the account endpoint and core's REST-nonce URL. */
+	accountUrl?: string;
+	nonceUrl?: string;
 }
 
 /** As php/Forms/Registry.php accepts form names. */

@@ -10,6 +10,7 @@ import {
 } from '../components/account-flow/config';
 import { AccountForm } from './account-form';
 import { readMountConfig, type MountConfig } from './config';
+import { StepLoadFailed } from '../components/step-loading';
 import { loadOtherSteps } from './lazy-steps';
 import { giveTyped, takeTyped } from './skeleton-handover';
 import {
@@ -33,7 +34,34 @@ const VIEWS: Record<
 	) => boolean
 > = {
 	account: mountAccountForm,
+	profile: mountProfileForm,
 };
+
+/**
+ * The profile (signed-in visitors only): its code is a chunk of its own, so only pages that show a profile load
+ * it; the server's placeholder stays until it is here.
+ * @param element
+ * @param config
+ * @param services
+ */
+function mountProfileForm(
+	element: HTMLElement,
+	config: MountConfig,
+	services: FormServices
+): boolean {
+	if ( ! config.sessionUrl || ! config.accountUrl || ! config.nonceUrl ) {
+		return false;
+	}
+	const root = createRoot( element );
+	import( /* webpackChunkName: "profile" */ './profile-form' ).then(
+		( chunk ) => chunk.renderProfile( root, config, services ),
+		() =>
+			root.render(
+				<StepLoadFailed onRetry={ () => window.location.reload() } />
+			)
+	);
+	return true;
+}
 
 /**
  * The account flow (sign-in, sign-up, password reset), opened on the step the registry names.

@@ -39,6 +39,68 @@ function retryAfterOf(
 		: undefined;
 }
 
+export interface JsonRequest {
+	url: string;
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+	body?: unknown;
+	headers?: Record< string, string >;
+	timeoutMs: number;
+	fetchImpl: typeof fetch;
+}
+
+/**
+ * One JSON request to the site: resolves with the decoded body of a 2xx answer; rejects with a SessionError that
+ * carries the WP_Error code (or `network`, `http_<status>`) and any wait the server asked for.
+ * @param request
+ */
+export async function requestJson( request: JsonRequest ): Promise< unknown > {
+	const controller = new AbortController();
+	const timer = setTimeout( () => controller.abort(), request.timeoutMs );
+	let response: Response;
+	try {
+		response = await request.fetchImpl( request.url, {
+			method: request.method,
+			credentials: 'same-origin',
+			headers: {
+				...( request.body === undefined
+					? {}
+					: { 'Content-Type': 'application/json' } ),
+				Accept: 'application/json',
+				...request.headers,
+			},
+			body:
+				request.body === undefined
+					? undefined
+					: JSON.stringify( request.body ),
+			signal: controller.signal,
+		} );
+	} catch ( error ) {
+		throw new SessionError(
+			'network',
+			error instanceof Error ? error.message : 'network'
+		);
+	} finally {
+		clearTimeout( timer );
+	}
+	let body: unknown = null;
+	try {
+		body = await response.json();
+	} catch {
+		// A proxy error page or an empty body: reported below by status.
+	}
+	if ( ! response.ok ) {
+		const error = ( body ?? {} ) as WpErrorBody;
+		const { code } = error;
+		throw new SessionError(
+			typeof code === 'string' ? code : `http_${ response.status }`,
+			typeof code === 'string' ? code : response.statusText,
+			response.status,
+			retryAfterOf( error, response )
+		);
+	}
+	return body;
+}
+
 export function createSessionClient( {
 	url,
 	timeoutMs = 15000,
@@ -46,53 +108,19 @@ export function createSessionClient( {
 }: SessionClientOptions ): SessionService {
 	return {
 		async createSession( { idToken, remember, redirectTo } ) {
-			const controller = new AbortController();
-			const timer = setTimeout( () => controller.abort(), timeoutMs );
-			let response: Response;
-			try {
-				response = await fetchImpl( url, {
-					method: 'POST',
-					credentials: 'same-origin',
-					headers: {
-						'Content-Type': 'application/json',
-						Accept: 'application/json',
-					},
-					body: JSON.stringify( { idToken, remember, redirectTo } ),
-					signal: controller.signal,
-				} );
-			} catch ( error ) {
-				throw new SessionError(
-					'network',
-					error instanceof Error ? error.message : 'network'
-				);
-			} finally {
-				clearTimeout( timer );
-			}
-			let body: unknown = null;
-			try {
-				body = await response.json();
-			} catch {
-				// A proxy error page or an empty body: reported below by status.
-			}
-			if ( ! response.ok ) {
-				const error = ( body ?? {} ) as WpErrorBody;
-				const { code } = error;
-				throw new SessionError(
-					typeof code === 'string'
-						? code
-						: `http_${ response.status }`,
-					typeof code === 'string' ? code : response.statusText,
-					response.status,
-					retryAfterOf( error, response )
-				);
-			}
+			const body = await requestJson( {
+				url,
+				method: 'POST',
+				body: { idToken, remember, redirectTo },
+				timeoutMs,
+				fetchImpl,
+			} );
 			const target = ( body as { redirectTo?: unknown } | null )
 				?.redirectTo;
 			if ( typeof target !== 'string' || target === '' ) {
 				throw new SessionError(
 					'invalid_response',
-					'invalid_response',
-					response.status
+					'invalid_response'
 				);
 			}
 			return { redirectTo: target };

@@ -3,8 +3,8 @@
  * exists after a challenge or a failed request gets its own scan, since its markup is rendered only then.
  * Steps are reached but not completed where completing would change a seeded user other tests rely on.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { MOUNT, expectNoViolations } from './support/axe';
 import { createMfaRequiredPool } from './support/emulator-control';
 import {
 	codeFromOutbox,
@@ -16,35 +16,6 @@ import {
 	testUser,
 } from './support/forms';
 import { siteUrl } from './support/wordpress';
-
-const TAGS = [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ];
-const MOUNT = '[data-cognito-blocks][data-mounted="true"]';
-
-/**
- * Scans `include` (the form's mount point by default) and fails with one readable line per offending node.
- * @param page
- * @param step    Named in the failure message.
- * @param include CSS selector of the part of the page to scan.
- */
-async function expectNoViolations(
-	page: Page,
-	step: string,
-	include = MOUNT
-): Promise< void > {
-	const { violations } = await new AxeBuilder( { page } )
-		.include( include )
-		.withTags( TAGS )
-		.analyze();
-	const readable = violations.flatMap( ( violation ) =>
-		violation.nodes.map(
-			( node ) =>
-				`${ violation.id } (${ violation.impact }): ${ violation.help } — ${ node.target.join(
-					' '
-				) }\n    ${ node.failureSummary?.replace( /\n/g, '\n    ' ) }`
-		)
-	);
-	expect( readable, `axe violations in "${ step }"` ).toEqual( [] );
-}
 
 test( 'sign-in: the form, and the form showing a wrong-password error', async ( {
 	page,

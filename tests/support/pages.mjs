@@ -20,6 +20,12 @@ export function testPages() {
 			content: '<!-- wp:cognito-blocks/reset-password /-->',
 		},
 		{
+			slug: 'e2e-profile',
+			title: 'E2E profile',
+			content:
+				'<!-- wp:cognito-blocks/profile {"fields":[{"name":"given_name","label":""},{"name":"family_name","label":""},{"name":"email","label":""},{"name":"custom:team","label":"Team"}],"allowDelete":true,"signOutRedirectUrl":"/e2e-landing/"} /-->',
+		},
+		{
 			slug: 'e2e-landing',
 			title: 'E2E landing',
 			content:

@@ -178,11 +178,52 @@ final class RenderTest extends TestCase {
 				$surfaces[ 'shortcode ' . $form->name ] = do_shortcode( '[' . $form->shortcode() . ']' );
 			}
 			foreach ( $surfaces as $surface => $html ) {
+				if ( str_contains( $surface, 'profile' ) ) {
+					// A form for signed-in visitors: the form itself, which prints no name at all.
+					$this->assertStringContainsString( 'data-cognito-blocks="profile"', $html, $surface );
+					$this->assertStringNotContainsString( '<img', $html, $surface );
+					continue;
+				}
 				$this->assertStringContainsString( 'Signed in as', $html, $surface );
 				$this->assertStringNotContainsString( '<img', $html, $surface );
 				$this->assertStringNotContainsString( '<b>', $html, $surface );
 				$this->assertStringContainsString( '&lt;img src=x onerror=alert(1)&gt;', $html, $surface );
 			}
+		} finally {
+			wp_set_current_user( 0 );
+			require_once ABSPATH . 'wp-admin/includes/user.php';
+			wp_delete_user( $user_id );
+		}
+	}
+
+	public function test_the_profile_is_the_form_for_signed_in_visitors_and_the_sign_in_form_for_others(): void {
+		$signed_out = do_blocks( '<!-- wp:cognito-blocks/profile /-->' );
+		$this->assertStringContainsString( 'data-cognito-blocks="login"', $signed_out, 'signed out: the sign-in form' );
+		$this->assertStringNotContainsString( 'data-cognito-blocks="profile"', $signed_out );
+		$linked = do_blocks( '<!-- wp:cognito-blocks/profile {"signInUrl":"/members/sign-in/"} /-->' );
+		$this->assertStringContainsString( 'href="/members/sign-in/"', $linked, 'or a link to the sign-in page the editor chose' );
+		$this->assertStringNotContainsString( 'data-cognito-blocks', $linked );
+
+		$user_id = wp_insert_user(
+			array(
+				'user_login' => 'render-profile-' . wp_generate_password( 6, false ),
+				'user_pass'  => wp_generate_password(),
+			)
+		);
+		$this->assertIsInt( $user_id );
+		try {
+			wp_set_current_user( $user_id );
+			$html = do_shortcode( '[cognito_profile allow_delete="true"]' );
+			$this->assertStringContainsString( 'data-cognito-blocks="profile"', $html );
+			$this->assertStringContainsString( 'cognito-blocks__placeholder', $html );
+			$this->assertSame( 1, preg_match( '/data-config="([^"]+)"/', $html, $match ) );
+			$config = json_decode( html_entity_decode( $match[1] ), true );
+			$this->assertSame( 'profile', $config['view'] );
+			$this->assertTrue( $config['attributes']['allowDelete'] );
+			$this->assertStringEndsWith( 'admin-ajax.php?action=rest-nonce', $config['nonceUrl'] );
+			$this->assertStringEndsWith( 'cognito-blocks/v1/account', $config['accountUrl'] );
+			// No nonce in the page, even for a signed-in visitor: the browser asks for its own.
+			$this->assertStringNotContainsString( wp_create_nonce( 'wp_rest' ), $html );
 		} finally {
 			wp_set_current_user( 0 );
 			require_once ABSPATH . 'wp-admin/includes/user.php';

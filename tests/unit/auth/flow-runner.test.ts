@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createFlowRunner } from '../../../src/auth/runner';
 import { cognitoError, expectTimeoutAfter, flush, manualClock } from './fakes';
-import { fakeProfile, profileFlow } from './profile-flow';
+import { fakeProfile, profileFlow } from './display-name-flow';
 
 function start( timeoutMs = 5_000 ) {
 	const { profile, calls } = fakeProfile();

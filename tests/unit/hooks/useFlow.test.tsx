@@ -2,7 +2,7 @@ import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { useFlow } from '../../../src/hooks/useFlow';
 import { cognitoError, flush, manualClock } from '../auth/fakes';
-import { fakeProfile, profileFlow } from '../auth/profile-flow';
+import { fakeProfile, profileFlow } from '../auth/display-name-flow';
 
 function render() {
 	const { profile, calls } = fakeProfile();
