@@ -69,10 +69,18 @@ export async function keepOriginalEmail(
 	} );
 }
 
-/** Refresh-token rotation on the pool's app client. */
-export async function rotateRefreshTokens(
+/**
+ * The app client's token settings: refresh-token rotation, and how long ID and access tokens live (seconds; the
+ * emulator allows less than Cognito's 5-minute minimum, so a test can see tokens expire). UpdateUserPoolClient
+ * resets what it is not given, as Cognito's does: the client's flows are passed on.
+ * @param pool
+ * @param options
+ * @param options.rotation
+ * @param options.tokenSeconds
+ */
+export async function clientTokens(
 	pool: ProfilePool,
-	on: boolean
+	{ rotation, tokenSeconds }: { rotation: boolean; tokenSeconds?: number }
 ): Promise< void > {
 	const { UserPoolClient } = await admin( 'DescribeUserPoolClient', {
 		UserPoolId: pool.poolId,
@@ -84,10 +92,58 @@ export async function rotateRefreshTokens(
 		ClientName: UserPoolClient.ClientName,
 		ExplicitAuthFlows: UserPoolClient.ExplicitAuthFlows,
 		RefreshTokenRotation: {
-			Feature: on ? 'ENABLED' : 'DISABLED',
+			Feature: rotation ? 'ENABLED' : 'DISABLED',
 			RetryGracePeriodSeconds: 0,
 		},
+		...( tokenSeconds
+			? {
+					IdTokenValidity: tokenSeconds,
+					AccessTokenValidity: tokenSeconds,
+					TokenValidityUnits: {
+						IdToken: 'seconds',
+						AccessToken: 'seconds',
+					},
+				}
+			: {} ),
 	} );
+}
+
+/**
+ * A fresh ID token of a user who signed in on `page`, from their refresh token (the one in the page's storage
+ * was already handed to WordPress, and an ID token is accepted once).
+ * @param page
+ * @param pool
+ */
+export async function freshIdToken(
+	page: Page,
+	pool: ProfilePool
+): Promise< string > {
+	const refreshToken = await storedToken( page, 'refreshToken' );
+	const response = await fetch( `${ process.env.EMULATOR_URL }/`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/x-amz-json-1.1',
+			'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+		},
+		body: JSON.stringify( {
+			ClientId: pool.clientId,
+			AuthFlow: 'REFRESH_TOKEN_AUTH',
+			AuthParameters: { REFRESH_TOKEN: refreshToken },
+		} ),
+	} );
+	expect( response.ok ).toBe( true );
+	return ( await response.json() ).AuthenticationResult.IdToken;
+}
+
+/** A token amazon-cognito-identity-js keeps in the page's sessionStorage (`idToken`, `refreshToken`, …). */
+export function storedToken( page: Page, name: string ): Promise< string > {
+	return page.evaluate(
+		( suffix ) =>
+			Object.entries( window.sessionStorage ).find( ( [ key ] ) =>
+				key.endsWith( suffix )
+			)?.[ 1 ] ?? '',
+		`.${ name }`
+	);
 }
 
 /**
