@@ -20,6 +20,7 @@ import {
 	restNonce,
 	clientTokens,
 	freshIdToken,
+	refreshAt,
 	storedToken,
 	signInToProfile,
 	useProfilePool,
@@ -228,18 +229,7 @@ test( 'sign out everywhere: another browser’s WordPress session and Cognito re
 		siteUrl( '/wp-admin/admin-ajax.php?action=rest-nonce' )
 	);
 	expect( ( await nonce.text() ).trim() ).toBe( '0' ); // no longer signed in to WordPress
-	const refused = await fetch( `${ process.env.EMULATOR_URL }/`, {
-		method: 'POST',
-		headers: {
-			'content-type': 'application/x-amz-json-1.1',
-			'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
-		},
-		body: JSON.stringify( {
-			ClientId: pool.clientId,
-			AuthFlow: 'REFRESH_TOKEN_AUTH',
-			AuthParameters: { REFRESH_TOKEN: refreshToken },
-		} ),
-	} );
+	const refused = await refreshAt( pool, refreshToken );
 	expect( refused.status ).toBe( 400 );
 	expect( ( await refused.json() ).__type ).toContain(
 		'NotAuthorizedException'

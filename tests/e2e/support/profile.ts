@@ -118,8 +118,24 @@ export async function freshIdToken(
 	page: Page,
 	pool: ProfilePool
 ): Promise< string > {
-	const refreshToken = await storedToken( page, 'refreshToken' );
-	const response = await fetch( `${ process.env.EMULATOR_URL }/`, {
+	const response = await refreshAt(
+		pool,
+		await storedToken( page, 'refreshToken' )
+	);
+	expect( response.ok ).toBe( true );
+	return ( await response.json() ).AuthenticationResult.IdToken;
+}
+
+/**
+ * InitiateAuth REFRESH_TOKEN_AUTH straight at the emulator, as the browser's library would send it.
+ * @param pool
+ * @param refreshToken
+ */
+export function refreshAt(
+	pool: ProfilePool,
+	refreshToken: string
+): Promise< Response > {
+	return fetch( `${ process.env.EMULATOR_URL }/`, {
 		method: 'POST',
 		headers: {
 			'content-type': 'application/x-amz-json-1.1',
@@ -131,8 +147,6 @@ export async function freshIdToken(
 			AuthParameters: { REFRESH_TOKEN: refreshToken },
 		} ),
 	} );
-	expect( response.ok ).toBe( true );
-	return ( await response.json() ).AuthenticationResult.IdToken;
 }
 
 /** A token amazon-cognito-identity-js keeps in the page's sessionStorage (`idToken`, `refreshToken`, …). */
