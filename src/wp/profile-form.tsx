@@ -90,9 +90,8 @@ export function renderProfile(
 	}
 	const profile: ProfileServices = {
 		profile: createCognitoProfileGateway( {
-			userPoolId: cognito.userPoolId,
 			clientId: cognito.clientId,
-			endpoint: cognito.endpoint || undefined,
+			request: services.cognitoRequest,
 			storage: services.storage,
 		} ),
 		auth: services.gateway,

@@ -3,7 +3,11 @@
  * configured endpoint and token storage), the session client and the redirect to ask WordPress for. The
  * browser is passed in as a small `BrowserEnv`, so tests can hand over fakes instead of window and document.
  */
-import { createCognitoGateway } from '../auth/cognito-gateway';
+import {
+	createCognitoGateway,
+	createCognitoRequest,
+	type CognitoRequest,
+} from '../auth/cognito-gateway';
 import type { AuthGateway } from '../auth/gateway';
 import type { PasswordPolicy } from '../auth/password-policy';
 import type { SessionService } from '../auth/session';
@@ -31,6 +35,8 @@ export interface BrowserEnv {
 
 export interface FormServices {
 	gateway: AuthGateway;
+	/** The pool's request client, for calls AuthGateway has no method for (the profile's user calls). */
+	cognitoRequest: CognitoRequest;
 	session: SessionService;
 	storage: TokenStorage;
 	redirectTo: string;
@@ -146,12 +152,12 @@ export function createFormServices(
 	if ( clearIfSignedOut( env.readCookies(), storage ) ) {
 		env.expireCookie( SIGNED_OUT_COOKIE );
 	}
-	const gateway = createCognitoGateway( {
+	const pool = {
 		userPoolId: config.cognito.userPoolId,
 		clientId: config.cognito.clientId,
 		endpoint: config.cognito.endpoint || undefined,
-		storage,
-	} );
+	};
+	const gateway = createCognitoGateway( { ...pool, storage } );
 	const session = createSessionClient( {
 		url: config.sessionUrl || '/wp-json/cognito-blocks/v1/session',
 	} );
@@ -163,6 +169,7 @@ export function createFormServices(
 	}
 	return {
 		gateway,
+		cognitoRequest: createCognitoRequest( pool ),
 		session,
 		storage,
 		redirectTo: resolveRedirect( config.attributes.redirectUrl, env.href ),

@@ -6,8 +6,8 @@
  * Refresh: InitiateAuth REFRESH_TOKEN_AUTH; an app client that rotates refresh tokens refuses that flow, and then
  * GetTokensFromRefreshToken answers with a new refresh token, which replaces the old one in the cache.
  */
-import { CognitoUserPool } from 'amazon-cognito-identity-js';
 import { systemClock, withTimeout, type Clock } from '../clock';
+import type { CognitoRequest } from '../cognito-gateway';
 import { deliveryOf, mfaList } from '../cognito-results';
 import type { TokenStorage } from '../storage';
 import type { CodeDelivery } from '../types';
@@ -25,20 +25,14 @@ import {
 } from './tokens';
 
 export interface CognitoProfileConfig {
-	userPoolId: string;
 	clientId: string;
-	endpoint?: string;
+	/** The library's request client for the pool (createCognitoRequest, passed in by the form's services). */
+	request: CognitoRequest;
 	storage: TokenStorage;
 	timeoutMs?: number;
 	clock?: Clock;
 	deviceName?: string;
 }
-
-type Request = (
-	operation: string,
-	params: Record< string, unknown >,
-	callback: ( error: unknown, result?: Record< string, unknown > ) => void
-) => void;
 
 interface AuthenticationResult {
 	IdToken?: string;
@@ -72,14 +66,7 @@ export function createCognitoProfileGateway(
 	config: CognitoProfileConfig
 ): ProfileGateway {
 	const { clock = systemClock, timeoutMs = 15_000 } = config;
-	const pool = new CognitoUserPool( {
-		UserPoolId: config.userPoolId,
-		ClientId: config.clientId,
-		endpoint: config.endpoint,
-		Storage: config.storage,
-	} );
-	const client = ( pool as unknown as { client: { request: Request } } )
-		.client;
+	const { request } = config;
 	const cache = tokenCache( config.storage, config.clientId );
 
 	function call(
@@ -88,7 +75,7 @@ export function createCognitoProfileGateway(
 	): Promise< Record< string, unknown > > {
 		return withTimeout(
 			new Promise( ( resolve, reject ) =>
-				client.request( operation, params, ( error, result ) =>
+				request( operation, params, ( error, result ) =>
 					error ? reject( error ) : resolve( result ?? {} )
 				)
 			),
@@ -184,8 +171,7 @@ export function createCognitoProfileGateway(
 	}
 
 	function forget(): void {
-		pool.getCurrentUser()?.signOut();
-		config.storage.clear();
+		config.storage.clear(); // every key the library wrote, tokens and last-user marker alike
 	}
 
 	return {

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { normalizeError } from '../../../src/auth/errors';
+import { createCognitoRequest } from '../../../src/auth/cognito-gateway';
 import { createCognitoProfileGateway } from '../../../src/auth/profile/cognito-gateway';
 import { tokenCache } from '../../../src/auth/profile/tokens';
 import { MemoryStorage, wrapStorage } from '../../../src/auth/storage';
@@ -97,9 +98,12 @@ function setup(
 		} );
 	}
 	const gateway = createCognitoProfileGateway( {
-		userPoolId: 'local_pool1',
 		clientId: 'client1',
-		endpoint: ENDPOINT,
+		request: createCognitoRequest( {
+			userPoolId: 'local_pool1',
+			clientId: 'client1',
+			endpoint: ENDPOINT,
+		} ),
 		storage,
 		clock,
 		timeoutMs: 5_000,

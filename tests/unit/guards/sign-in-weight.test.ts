@@ -15,12 +15,14 @@ import { builtPath } from './built';
  * 2 December 2026: view.js 40,128 B + view-rtl.css 1,885 B = 42,013 B gzip -9. About 3 % above that, so a
  * change that grows the sign-in page has to raise this number on purpose (and say why).
  *
- * 3 December 2026, the profile form: 45,045 B. What every page with a form now carries for it: the mount of the
- * profile view (its code is a chunk of its own), the JSON request helper the hand-off shares with the profile's
- * REST client, the profile's error codes in the one error table, the runner starting a flow's first request,
- * and the profile's styles in the shared stylesheet. Budget raised to about 3 % above that again.
+ * 3 December 2026, the profile form: 43,933 B (45,045 B until the profile chunk stopped importing
+ * amazon-cognito-identity-js itself: it now gets the library's request client through the form's services, so
+ * webpack keeps the library inlined in view.js). What every page with a form carries for the profile: its mount
+ * (the view is a chunk of its own), the JSON request helper the hand-off shares with the profile's REST client,
+ * the profile's error codes in the one error table (131 B), the runner starting a flow's first request, and the
+ * profile's styles in the shared stylesheet (~110 B). Budget about 3 % above that again.
  */
-const BUDGET_BYTES = 46_400;
+const BUDGET_BYTES = 45_200;
 
 /** block.json keys whose assets WordPress loads on the front end where the block is. */
 const FRONT_END_ASSET_KEYS = [

@@ -244,6 +244,7 @@ describe( 'AccountForm', () => {
 	it( 'shows the configured password policy on the (lazily loaded) sign-up step', async () => {
 		const services: FormServices = {
 			gateway: fakeGateway(),
+			cognitoRequest: vi.fn(),
 			session: fakeSession(),
 			storage: createTokenStorage( 'memory' ),
 			redirectTo: '/',
@@ -270,6 +271,7 @@ describe( 'AccountForm', () => {
 		const session = fakeSession( '/members/' );
 		const services: FormServices = {
 			gateway,
+			cognitoRequest: vi.fn(),
 			session,
 			storage: createTokenStorage( 'memory' ),
 			redirectTo: '/members/',

@@ -82,6 +82,7 @@ describe( 'AccountForm on the MFA_SETUP step', () => {
 		} );
 		const services: FormServices = {
 			gateway,
+			cognitoRequest: vi.fn(),
 			session: fakeSession(),
 			storage: createTokenStorage( 'memory' ),
 			redirectTo: '/',
