@@ -59,6 +59,8 @@ export default {
 	...defaultConfig,
 	entry: {
 		view: './src/view.tsx',
+		// Elementor's editor preview only (php/Elementor/Integration.php).
+		'elementor-preview': './src/elementor/preview.ts',
 		// Settings › Cognito Blocks (wp-admin only).
 		admin: './src/admin/index.tsx',
 		// wp-login.php's own styles, so pages with a block do not download them.

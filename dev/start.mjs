@@ -4,11 +4,12 @@
  * Ctrl-C stops everything it started.
  *
  *   npm start -- [--port=8888] [--emulator-port=9229] [--db=sqlite|mariadb] [--fresh] [--no-emulator]
- *                [--wordpress=<tar.gz|zip|folder>] [--plugin=<tar.gz|zip|folder>]…
+ *                [--wordpress=<tar.gz|zip|folder>] [--plugin=<tar.gz|zip|folder>]… [--elementor]
  *
  * --wordpress serves that WordPress release instead of the npm build (6.6); each --plugin is installed and
  * activated after ours, e.g. --wordpress=../shared/fixtures/wordpress-7.1.0.tar.gz
- * --plugin=../shared/fixtures/elementor-4.1.5.tar.gz
+ * --plugin=../shared/fixtures/elementor-4.1.5.tar.gz. --elementor is short for those two (and adds a demo page built
+ * with Elementor, as any --plugin that is Elementor does).
  *
  * Without a PHP CLI (or with COGNITO_BLOCKS_FORCE_PLAYGROUND=1) WordPress runs in @wp-playground/cli instead of
  * `php -S`; see dev/wordpress/README.md.
@@ -196,7 +197,11 @@ async function main() {
 		admin: credentials.admin,
 		settings,
 		options: DEMO_SITE_OPTIONS,
-		pages: demoPages(),
+		pages: demoPages( {
+			elementor: sources.plugins.some( ( plugin ) =>
+				/elementor/i.test( path.basename( plugin.path ) )
+			),
+		} ),
 	} );
 	done(
 		`${ site.recreated ? 'installed' : 'reused' }${

@@ -37,6 +37,11 @@ final class Plugin {
 		add_action( 'init', array( Blocks::class, 'register' ) );
 		add_action( 'enqueue_block_editor_assets', array( Blocks::class, 'editor_data' ) );
 		add_action( 'init', array( Shortcodes::class, 'register' ) );
+		// Elementor's hooks fire only where Elementor is active; each callback also checks its version.
+		add_action( 'elementor/elements/categories_registered', array( Elementor\Integration::class, 'category' ) );
+		add_action( 'elementor/widgets/register', array( Elementor\Integration::class, 'widgets' ) );
+		add_action( 'elementor/frontend/after_register_scripts', array( Elementor\Integration::class, 'register_preview_script' ) );
+		add_action( 'admin_notices', array( Elementor\Integration::class, 'version_notice' ) );
 
 		add_action( 'init', array( Settings\Settings::class, 'register' ) );
 		add_filter( 'rest_pre_get_setting', array( Settings\Network::class, 'rest_value' ), 10, 2 );

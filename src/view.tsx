@@ -7,6 +7,10 @@ import './styles/view.scss';
 
 export { mountAll };
 
+// For forms a page adds later (a page builder's editor, a popup): `window.cognitoBlocks.mountAll( element )`.
+( window as { cognitoBlocks?: { mountAll: typeof mountAll } } ).cognitoBlocks =
+	{ mountAll };
+
 if ( document.readyState === 'loading' ) {
 	document.addEventListener( 'DOMContentLoaded', () => mountAll() );
 } else {

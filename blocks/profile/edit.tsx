@@ -11,8 +11,7 @@ import {
 	TextControl,
 	ToggleControl,
 } from '@wordpress/components';
-import { profileConfigFromAttributes } from '../../src/components/profile/config';
-import { ProfileView } from '../../src/components/profile/ProfileView';
+import { ProfilePreview } from '../../src/components/profile/preview';
 import { FieldsSetting, type FieldAttribute } from '../shared/FieldsSetting';
 
 export interface Attributes extends Record< string, unknown > {
@@ -26,13 +25,6 @@ export interface Attributes extends Record< string, unknown > {
 	signOutRedirectUrl: string;
 	signInUrl: string;
 }
-
-const SAMPLE = {
-	given_name: __( 'Ada', 'cognito-blocks' ),
-	family_name: __( 'Lovelace', 'cognito-blocks' ),
-	email: 'ada@example.com',
-	email_verified: 'true',
-};
 
 export default function Edit( {
 	attributes,
@@ -127,32 +119,7 @@ export default function Edit( {
 			</InspectorControls>
 			<div { ...blockProps }>
 				<Disabled>
-					<ProfileView
-						config={ profileConfigFromAttributes( attributes ) }
-						flow={ {
-							step: 'overview',
-							busy: false,
-							canRetry: false,
-							send: () => undefined,
-							context: {
-								federated: false,
-								canSignOutOthers: false,
-								site: {
-									userId: 0,
-									displayName: '',
-									email: SAMPLE.email,
-									linked: true,
-									sub: null,
-									username: SAMPLE.email,
-									accountDeletion: 'unlink',
-								},
-								account: {
-									attributes: SAMPLE,
-									mfa: { enabled: [] },
-								},
-							},
-						} }
-					/>
+					<ProfilePreview attributes={ attributes } />
 				</Disabled>
 			</div>
 		</>

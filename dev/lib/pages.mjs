@@ -1,7 +1,12 @@
+import { container, elementorPage, widget } from '../wordpress/elementor.mjs';
+
 /**
- * The demo pages `npm start` creates: one per form, linked to each other, and one page built from shortcodes.
+ * The demo pages `npm start` creates: one per form, linked to each other, one page built from shortcodes and,
+ * with Elementor, one built with Elementor.
+ *
+ * @param {{ elementor?: boolean }} options Whether Elementor is on the site.
  */
-export function demoPages() {
+export function demoPages( { elementor = false } = {} ) {
 	const block = ( name, attributes ) =>
 		`<!-- wp:cognito-blocks/${ name } ${ JSON.stringify( attributes ) } /-->`;
 	return [
@@ -53,5 +58,25 @@ export function demoPages() {
 				'<!-- wp:shortcode -->[cognito_reset_password]<!-- /wp:shortcode -->',
 			].join( '\n\n' ),
 		},
+		...( elementor
+			? [
+					elementorPage( {
+						slug: 'elementor',
+						title: 'Built with Elementor',
+						elements: [
+							container( 'c0ffee1', [
+								widget( 'c0ffee2', 'cognito-blocks-login', {
+									heading: 'Sign in (Elementor widget)',
+									showRemember: 'yes',
+									forgotPasswordUrl: {
+										url: '/reset-password/',
+									},
+									createAccountUrl: { url: '/register/' },
+								} ),
+							] ),
+						],
+					} ),
+				]
+			: [] ),
 	];
 }

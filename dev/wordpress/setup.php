@@ -99,6 +99,10 @@ foreach ( (array) ( $cb_input['pages'] ?? array() ) as $cb_page ) {
 		fwrite( STDERR, 'Creating page ' . $cb_page['slug'] . ' failed: ' . $cb_id->get_error_message() . "\n" );
 		exit( 1 );
 	}
+	// Post meta as its plugin stores it, e.g. a page built with Elementor (_elementor_data and its companions).
+	foreach ( (array) ( $cb_page['meta'] ?? array() ) as $cb_key => $cb_value ) {
+		update_post_meta( $cb_id, $cb_key, wp_slash( $cb_value ) );
+	}
 	$cb_pages[ $cb_page['slug'] ] = rtrim( $cb_input['url'], '/' ) . '/' . $cb_page['slug'] . '/';
 }
 

@@ -17,6 +17,7 @@ import {
 import path from 'node:path';
 import extractZip from 'extract-zip';
 import { run, UserFacingError } from '../lib/processes.mjs';
+import { withElementor } from './elementor.mjs';
 
 const ARCHIVE = /\.(tar\.gz|tgz|zip)$/i;
 
@@ -133,6 +134,8 @@ export async function installPluginSource( source, pluginsDir ) {
 export const SOURCE_OPTIONS = {
 	wordpress: { type: 'string' },
 	plugin: { type: 'string', multiple: true },
+	// Elementor and the WordPress it needs, from ../shared/fixtures (dev/wordpress/elementor.mjs).
+	elementor: { type: 'boolean', default: false },
 };
 
 /**
@@ -140,7 +143,8 @@ export const SOURCE_OPTIONS = {
  * COGNITO_BLOCKS_PLUGINS (paths separated by the system's path delimiter) environment variables, which
  * tests/run.mjs sets so that suites run on their own (Playwright's global setup) use the same software.
  */
-export function chosenSources( args = {} ) {
+export function chosenSources( options = {} ) {
+	const args = withElementor( options );
 	const wordpress = args.wordpress || process.env.COGNITO_BLOCKS_WORDPRESS;
 	const plugin = args.plugin?.length
 		? args.plugin

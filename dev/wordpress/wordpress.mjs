@@ -14,6 +14,7 @@ import {
 	mkdirSync,
 	rmSync,
 	cpSync,
+	copyFileSync,
 	readFileSync,
 	writeFileSync,
 	symlinkSync,
@@ -235,6 +236,22 @@ function layOutFiles( {
 				path.join( staging, EXTRA_PLUGINS_FILE ),
 				JSON.stringify( activate )
 			);
+			if ( activate.length ) {
+				// The other plugins' URLs, which the plugin's symlink into this checkout would otherwise claim.
+				mkdirSync( path.join( staging, 'wp-content/mu-plugins' ), {
+					recursive: true,
+				} );
+				copyFileSync(
+					path.join(
+						PROJECT_ROOT,
+						'dev/wordpress/mu-plugins/plugin-urls.php'
+					),
+					path.join(
+						staging,
+						'wp-content/mu-plugins/cognito-blocks-plugin-urls.php'
+					)
+				);
+			}
 			// The plugin is the checkout itself, linked in so edits to PHP show up on reload.
 			symlinkSync(
 				PROJECT_ROOT,
@@ -258,7 +275,7 @@ function layOutFiles( {
  * @param {Object}   options.db        { type: 'sqlite' } or { type: 'mariadb', host, port, user, password, name }
  * @param {Object}   options.admin     { user, password, email }
  * @param {object=}  options.settings  cognito_blocks_settings option value.
- * @param {Array=}   options.pages     [{ slug, title, content }]
+ * @param {Array=}   options.pages     [{ slug, title, content, meta? }] (meta: post meta, name → string)
  * @param {boolean=} options.fresh     Recreate the files even when they match.
  * @param {Object=}  options.wordpress WordPress to use instead of the npm build, from resolveSource().
  * @param {Array=}   options.plugins   More plugins to install and activate after ours, from resolveSource().
@@ -282,10 +299,53 @@ export async function prepareWordPress( options ) {
 	const out = await run(
 		'php',
 		[ path.join( PROJECT_ROOT, 'dev/wordpress/setup.php' ), dir ],
-		{ input: setupInput( { ...options, extraPlugins } ) }
+		{
+			input: setupInput( {
+				...options,
+				options: {
+					...pluginOptions( extraPlugins ),
+					...options.options,
+				},
+				extraPlugins,
+			} ),
+		}
 	);
 	const result = JSON.parse( out.trim().split( '\n' ).pop() );
+	if ( extraPlugins.length ) {
+		await run( 'php', [
+			path.join( PROJECT_ROOT, 'dev/wordpress/first-run.php' ),
+			dir,
+		] );
+	}
 	return { ...result, recreated };
+}
+
+/**
+ * Options a plugin given with --plugin= needs on an offline site, by its main file: Elementor would otherwise
+ * send an administrator's next admin page to its onboarding screen, ask about tracking, fetch a trial offer from
+ * its servers on every admin request and link Google Fonts.
+ */
+const PLUGIN_OPTIONS = {
+	'elementor/elementor.php': {
+		elementor_onboarded: 1,
+		elementor_tracker_notice: 1,
+		elementor_allow_tracking: 'no',
+		elementor_google_font: 0,
+		'elementor_experiment-e_pro_free_trial_popup': 'inactive',
+	},
+};
+
+/**
+ * The options of the extra plugins being activated.
+ *
+ * @param {string[]} extraPlugins Main files, e.g. elementor/elementor.php.
+ * @return {Record<string,unknown>} Option name → value.
+ */
+function pluginOptions( extraPlugins ) {
+	return Object.assign(
+		{},
+		...extraPlugins.map( ( file ) => PLUGIN_OPTIONS[ file ] ?? {} )
+	);
 }
 
 /**

@@ -25,18 +25,20 @@ final class FormRenderer {
 	 * @param array<int|string,mixed> $attributes What the surface was given (block, shortcode, wp-login.php);
 	 *                                            normalised here against the form's block.json.
 	 * @param string                  $wrapper    Extra wrapper attributes, e.g. from get_block_wrapper_attributes().
+	 * @param bool                    $preview    A page builder's editor preview (Elementor): the form itself
+	 *                                            whoever is signed in, marked so the browser shows it inert.
 	 * @return string HTML; empty for a form the registry does not hold.
 	 */
-	public static function render( string $name, array $attributes, string $wrapper = '' ): string {
+	public static function render( string $name, array $attributes, string $wrapper = '', bool $preview = false ): string {
 		$form = Registry::get( $name );
 		if ( null === $form ) {
 			return '';
 		}
-		if ( ! is_user_logged_in() && '' !== $form->signed_out && null !== Registry::get( $form->signed_out ) ) {
+		if ( ! $preview && ! is_user_logged_in() && '' !== $form->signed_out && null !== Registry::get( $form->signed_out ) ) {
 			return self::signed_out( $form, $attributes, $wrapper );
 		}
 		$wrapper = self::with_class( $wrapper, $form->css_class() );
-		if ( is_user_logged_in() && ! $form->signed_in ) {
+		if ( ! $preview && is_user_logged_in() && ! $form->signed_in ) {
 			// Signed-in pages are not page-cached, so this per-visitor markup is safe here and needs no script.
 			return self::signed_in( $wrapper );
 		}
@@ -52,6 +54,9 @@ final class FormRenderer {
 			'cognito'    => Settings::client_config(),
 			'sessionUrl' => rest_url( 'cognito-blocks/v1/session' ),
 		);
+		if ( $preview ) {
+			$config['preview'] = true;
+		}
 		if ( $form->signed_in ) {
 			// Still no nonce in the page: the browser asks core's rest-nonce action for the signed-in user's own.
 			$config['accountUrl'] = rest_url( 'cognito-blocks/v1/account' );

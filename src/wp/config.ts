@@ -27,6 +27,8 @@ export interface MountConfig {
 	/** Signed-in forms (profile): the account endpoint and core's REST-nonce URL. */
 	accountUrl?: string;
 	nonceUrl?: string;
+	/** A page builder's editor preview (Elementor): the form is shown inert, with nothing behind it. */
+	preview?: boolean;
 }
 
 /** As php/Forms/Registry.php accepts form names. */

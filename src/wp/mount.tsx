@@ -64,6 +64,24 @@ function mountProfileForm(
 }
 
 /**
+ * A page builder's editor preview: the form's first view, inert, from a chunk of its own (no page a visitor sees
+ * loads it). It needs no Cognito configuration and can sign no one in.
+ * @param element
+ * @param config
+ */
+function mountPreview( element: HTMLElement, config: MountConfig ): boolean {
+	const root = createRoot( element );
+	import( /* webpackChunkName: "form-preview" */ './form-preview' ).then(
+		( chunk ) => chunk.renderPreview( root, config ),
+		() =>
+			root.render(
+				<StepLoadFailed onRetry={ () => window.location.reload() } />
+			)
+	);
+	return true;
+}
+
+/**
  * The account flow (sign-in, sign-up, password reset), opened on the step the registry names.
  * @param element
  * @param config
@@ -126,6 +144,10 @@ export function mountForm(
 		return false;
 	}
 	const config = readMountConfig( element );
+	if ( config?.preview === true ) {
+		element.dataset.mounted = 'true';
+		return mountPreview( element, config );
+	}
 	const view =
 		config && Object.prototype.hasOwnProperty.call( VIEWS, config.view )
 			? VIEWS[ config.view ]

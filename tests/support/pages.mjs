@@ -1,5 +1,15 @@
+import {
+	container,
+	elementorPage,
+	widget,
+} from '../../dev/wordpress/elementor.mjs';
+
+/** The primary colour the Elementor page's sign-in widget sets through its Style tab. */
+export const ELEMENTOR_PRIMARY = '#5b2a86';
+
 /**
- * Pages the end-to-end suite signs in on, created when the test stack installs WordPress.
+ * Pages the end-to-end suite signs in on, created when the test stack installs WordPress. The Elementor pages
+ * are plain (empty) pages where Elementor is not active.
  */
 export function testPages() {
 	return [
@@ -37,5 +47,27 @@ export function testPages() {
 			content:
 				'<!-- wp:shortcode -->[cognito_login redirect_url="/e2e-landing/" heading="Members"]<!-- /wp:shortcode -->',
 		},
+		elementorPage( {
+			slug: 'e2e-elementor',
+			title: 'E2E Elementor',
+			elements: [
+				container( 'e2e0001', [
+					widget( 'e2e0002', 'cognito-blocks-login', {
+						heading: 'Members',
+						redirectUrl: { url: '/e2e-landing/' },
+						cognito_blocks_primary: ELEMENTOR_PRIMARY,
+					} ),
+				] ),
+			],
+		} ),
+		elementorPage( {
+			slug: 'e2e-elementor-plain',
+			title: 'E2E Elementor without a form',
+			elements: [
+				container( 'e2e0003', [
+					widget( 'e2e0004', 'heading', { title: 'No form here' } ),
+				] ),
+			],
+		} ),
 	];
 }

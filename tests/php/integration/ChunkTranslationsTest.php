@@ -7,6 +7,7 @@
 
 namespace CognitoBlocks\Tests\Integration;
 
+use CognitoBlocks\Plugin;
 use CognitoBlocks\Render\Assets;
 use PHPUnit\Framework\TestCase;
 
@@ -64,5 +65,20 @@ final class ChunkTranslationsTest extends TestCase {
 			$this->assertTrue( wp_script_is( Assets::VIEW_HANDLE . '-' . $chunk, 'registered' ) );
 			$this->assertFalse( wp_script_is( Assets::VIEW_HANDLE . '-' . $chunk, 'enqueued' ) );
 		}
+	}
+
+	public function test_every_chunk_the_build_emits_is_listed(): void {
+		$chunks = array();
+		foreach ( (array) glob( Plugin::path( 'build/*.js' ) ) as $file ) {
+			$name = basename( (string) $file, '.js' );
+			// Entries have an .asset.php (their dependencies); chunks, loaded by the view script, have none.
+			if ( ! is_readable( Plugin::path( 'build/' . $name . '.asset.php' ) ) ) {
+				$chunks[] = $name;
+			}
+		}
+		sort( $chunks );
+		$listed = Assets::CHUNKS;
+		sort( $listed );
+		$this->assertSame( $chunks, $listed, 'a chunk missing from Assets::CHUNKS loads without its translations' );
 	}
 }
