@@ -50,6 +50,15 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Rest\SessionController::class, 'register_routes' ) );
 		add_action( 'rest_api_init', array( Rest\AccountController::class, 'register_routes' ) );
 		add_action( 'wp_logout', array( Rest\SignedOutCookie::class, 'set' ) );
+		// Sessions bound to Cognito (php/Sessions): the binding goes into core's session record, the cookie never
+		// outlives it, and after core's cookie checks (priority 10 and 20) each signed-in request may revalidate.
+		add_filter( 'attach_session_information', array( Sessions\SessionBinding::class, 'attach' ) );
+		add_filter( 'auth_cookie_expiration', array( Sessions\SessionBinding::class, 'cookie_length' ), 99 );
+		add_filter( 'determine_current_user', array( Sessions\SessionGuard::class, 'current_user' ), 99 );
+		add_action( 'template_redirect', array( Sessions\SessionGuard::class, 'take_notice' ) );
+		add_action( 'login_init', array( Sessions\SessionGuard::class, 'take_notice' ) );
+		add_action( 'wp_body_open', array( Sessions\SessionGuard::class, 'print_notice' ) );
+		add_filter( 'login_message', array( Sessions\SessionGuard::class, 'login_message' ) );
 		add_action( 'wp_login', array( Rest\SignedOutCookie::class, 'clear' ) );
 		add_filter( 'wp_authenticate_user', array( Users\LocalPasswordPolicy::class, 'check' ), 10, 2 );
 		add_action( 'cognito_blocks_login', array( Users\Identity::class, 'record_sign_in' ), 10, 2 );

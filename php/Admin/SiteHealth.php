@@ -10,6 +10,7 @@ namespace CognitoBlocks\Admin;
 use CognitoBlocks\Auth\JwksCache;
 use CognitoBlocks\Auth\Store\ObjectCache;
 use CognitoBlocks\Auth\WpHttpClient;
+use CognitoBlocks\Sessions\Revalidator;
 use CognitoBlocks\Settings\Fields;
 use CognitoBlocks\Settings\Settings;
 
@@ -52,6 +53,10 @@ final class SiteHealth {
 			'cognito_blocks_signatures'    => array(
 				'label' => __( 'Token signatures can be verified', 'cognito-blocks' ),
 				'test'  => array( self::class, 'signatures' ),
+			),
+			'cognito_blocks_revalidation'  => array(
+				'label' => __( 'WordPress sessions follow Cognito', 'cognito-blocks' ),
+				'test'  => array( self::class, 'revalidation' ),
 			),
 		);
 		$tests['async']  = (array) ( $tests['async'] ?? array() ) + array(
@@ -114,6 +119,24 @@ final class SiteHealth {
 	 */
 	public static function object_cache(): array {
 		return SiteHealthResults::object_cache( (bool) wp_using_ext_object_cache(), ObjectCache::down() );
+	}
+
+	/**
+	 * Whether sessions are checked with Cognito, and when a check last reached it.
+	 *
+	 * @return array<string,mixed>
+	 */
+	public static function revalidation(): array {
+		$config  = Settings::current();
+		$reached = get_option( Revalidator::REACHED_OPTION );
+		$outage  = get_option( Revalidator::OUTAGE_OPTION );
+		return SiteHealthResults::revalidation(
+			$config->bind_refresh_token() && $config->revalidate_interval() > 0,
+			$config->revalidate_interval(),
+			is_numeric( $reached ) ? (int) $reached : null,
+			is_numeric( $outage ) ? (int) $outage : null,
+			time()
+		);
 	}
 
 	/**

@@ -159,6 +159,30 @@ final class SiteHealthResults {
 	}
 
 	/**
+	 * Sessions following Cognito.
+	 *
+	 * @param bool     $on       Whether sessions are bound and checked (bind_refresh_token and an interval).
+	 * @param int      $interval Seconds between a session's checks.
+	 * @param int|null $reached  When a check last reached Cognito (null: never).
+	 * @param int|null $outage   Since when checks have been failing (null: they are not).
+	 * @param int      $now      Current time.
+	 * @return array<string,mixed>
+	 */
+	public static function revalidation( bool $on, int $interval, ?int $reached, ?int $outage, int $now ): array {
+		if ( ! $on ) {
+			return self::result( 'revalidation', 'recommended', __( 'WordPress sessions do not follow Cognito', 'cognito-blocks' ), __( 'A session opened from Cognito lasts by WordPress\'s rules alone (capped by the longest session without a refresh token): disabling a user or signing them out everywhere in Cognito does not sign them out here. Turn on "Tie WordPress sessions to Cognito" and set a check interval.', 'cognito-blocks' ) );
+		}
+		/* translators: %s: how long ago, e.g. "5 mins". */
+		$last = null === $reached ? __( 'No check has reached Cognito yet (the first runs once a session is older than the interval).', 'cognito-blocks' ) : sprintf( __( 'The last check reached Cognito %s ago.', 'cognito-blocks' ), human_time_diff( $reached, $now ) );
+		if ( null !== $outage ) {
+			/* translators: %s: how long, e.g. "5 mins". */
+			return self::result( 'revalidation', 'critical', __( 'Session checks cannot reach Cognito', 'cognito-blocks' ), sprintf( __( 'For %s, checks of signed-in sessions have not reached Cognito; sessions continue for the grace period and then end.', 'cognito-blocks' ), human_time_diff( $outage, $now ) ) . ' ' . $last );
+		}
+		/* translators: %d: seconds. */
+		return self::result( 'revalidation', 'good', __( 'WordPress sessions follow Cognito', 'cognito-blocks' ), sprintf( __( 'Each session opened from Cognito is checked with it at most every %d seconds on a signed-in request; a user disabled, deleted or signed out everywhere in Cognito is signed out here at the next check.', 'cognito-blocks' ), $interval ) . ' ' . $last );
+	}
+
+	/**
 	 * One result in core's shape.
 	 *
 	 * @param string $test        Test name without the prefix.

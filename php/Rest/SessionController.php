@@ -7,6 +7,8 @@
 
 namespace CognitoBlocks\Rest;
 
+use CognitoBlocks\Sessions\SessionBinding;
+
 use CognitoBlocks\Users\LoginDenied;
 
 /**
@@ -50,14 +52,19 @@ final class SessionController {
 					// Anyone may try: the token is the credential, and the origin check and rate limit run first.
 					'permission_callback' => '__return_true',
 					'args'                => array(
-						'idToken'    => $token,
-						'remember'   => array(
+						'idToken'      => $token,
+						'remember'     => array(
 							'description' => __( 'Keep the session after the browser closes.', 'cognito-blocks' ),
 							'type'        => 'boolean',
 							'default'     => false,
 						),
-						'redirectTo' => array(
+						'redirectTo'   => array(
 							'description' => __( 'Where to go after signing in; only this site’s URLs are honoured.', 'cognito-blocks' ),
+							'type'        => 'string',
+							'default'     => '',
+						),
+						'refreshToken' => array(
+							'description' => __( 'The Cognito refresh token of the same sign-in: kept encrypted in the session, which then follows Cognito.', 'cognito-blocks' ),
 							'type'        => 'string',
 							'default'     => '',
 						),
@@ -129,7 +136,12 @@ final class SessionController {
 			return Errors::login_denied( new LoginDenied( LoginDenied::NOT_ALLOWED, 'cognito_blocks_allow_login filter' ) );
 		}
 
-		return self::open_session( $user, $claims, self::remember( $read['body'] ), (string) $redirect );
+		$refresh = $read['body']['refreshToken'] ?? '';
+		SessionBinding::prepare( $read['config'], is_int( $claims['auth_time'] ?? null ) ? $claims['auth_time'] : time(), is_string( $refresh ) ? $refresh : '', time() );
+		$response = self::open_session( $user, $claims, self::remember( $read['body'] ), (string) $redirect );
+		// Used by the session just opened, or by none.
+		SessionBinding::discard();
+		return $response;
 	}
 
 	/**

@@ -181,6 +181,41 @@ final class Config {
 	}
 
 	/**
+	 * Whether the browser hands WordPress the refresh token, binding the session to Cognito.
+	 */
+	public function bind_refresh_token(): bool {
+		return $this->bool( 'bind_refresh_token' );
+	}
+
+	/**
+	 * Seconds between a session's checks with Cognito; 0: no checks.
+	 */
+	public function revalidate_interval(): int {
+		return $this->int( 'revalidate_interval' );
+	}
+
+	/**
+	 * Seconds a session survives while Cognito cannot be asked.
+	 */
+	public function revalidate_grace(): int {
+		return $this->int( 'revalidate_grace' );
+	}
+
+	/**
+	 * The app client's refresh token validity, in days.
+	 */
+	public function refresh_token_days(): int {
+		return $this->int( 'refresh_token_days' );
+	}
+
+	/**
+	 * The longest session without a refresh token, in hours from the Cognito sign-in.
+	 */
+	public function unbound_session_hours(): int {
+		return $this->int( 'unbound_session_hours' );
+	}
+
+	/**
 	 * Where the browser keeps its tokens: `memory`, `session` or `local`.
 	 */
 	public function token_storage(): string {

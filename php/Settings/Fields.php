@@ -283,6 +283,47 @@ final class Fields {
 				section: 'login'
 			),
 			new Field(
+				name: 'bind_refresh_token',
+				default: true,
+				rule: Rule::boolean(),
+				label: static fn() => __( 'Tie WordPress sessions to Cognito', 'cognito-blocks' ),
+				help: static fn() => __( 'The browser hands WordPress the Cognito refresh token at sign-in; the server keeps it encrypted in that session and asks Cognito now and then whether it still holds, so a user disabled, deleted or signed out everywhere in Cognito is signed out here too. Off: sessions last at most the maximum below.', 'cognito-blocks' ),
+				browser: 'bindRefreshToken',
+				section: 'sessions'
+			),
+			new Field(
+				name: 'revalidate_interval',
+				default: 900,
+				rule: Rule::integer( 0, 86400 ),
+				label: static fn() => __( 'Check sessions with Cognito every (seconds)', 'cognito-blocks' ),
+				help: static fn() => __( 'At most this often per session, on a signed-in request. 900 is 15 minutes; 0 turns the checks off.', 'cognito-blocks' ),
+				section: 'sessions'
+			),
+			new Field(
+				name: 'revalidate_grace',
+				default: 3600,
+				rule: Rule::integer( 0, 604800 ),
+				label: static fn() => __( 'Keep sessions while Cognito is unreachable for (seconds)', 'cognito-blocks' ),
+				help: static fn() => __( 'If Cognito cannot be asked, sessions continue this long and then end. 3600 is one hour.', 'cognito-blocks' ),
+				section: 'sessions'
+			),
+			new Field(
+				name: 'refresh_token_days',
+				default: 30,
+				rule: Rule::integer( 1, 3650 ),
+				label: static fn() => __( 'Refresh token validity (days)', 'cognito-blocks' ),
+				help: static fn() => __( 'As set on the app client. No WordPress session outlives it, whatever "Remember me" says.', 'cognito-blocks' ),
+				section: 'sessions'
+			),
+			new Field(
+				name: 'unbound_session_hours',
+				default: 24,
+				rule: Rule::integer( 1, 8760 ),
+				label: static fn() => __( 'Longest session without a refresh token (hours)', 'cognito-blocks' ),
+				help: static fn() => __( 'Counted from the Cognito sign-in, for sessions the browser handed no refresh token.', 'cognito-blocks' ),
+				section: 'sessions'
+			),
+			new Field(
 				name: 'token_storage',
 				default: 'session',
 				rule: Rule::choice( array( 'memory', 'session', 'local' ) ),

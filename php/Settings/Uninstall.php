@@ -12,6 +12,7 @@ use CognitoBlocks\Auth\JwksCache;
 use CognitoBlocks\Auth\Store\CacheLedger;
 use CognitoBlocks\Auth\Store\OptionsLedger;
 use CognitoBlocks\Auth\Store\TransientCache;
+use CognitoBlocks\Sessions\Revalidator;
 use CognitoBlocks\Users\Identity;
 
 /**
@@ -100,6 +101,8 @@ final class Uninstall {
 	private static function remove_site_data(): void {
 		global $wpdb;
 		delete_option( Settings::OPTION );
+		delete_option( Revalidator::REACHED_OPTION );
+		delete_option( Revalidator::OUTAGE_OPTION );
 		$like = array(
 			$wpdb->esc_like( '_transient_' . TransientCache::PREFIX ) . '%',
 			$wpdb->esc_like( '_transient_timeout_' . TransientCache::PREFIX ) . '%',

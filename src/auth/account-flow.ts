@@ -102,9 +102,10 @@ export async function execute(
 				delivery: ( await gateway.forgotPassword( request ) ).delivery,
 			};
 		case 'createSession': {
-			const { idToken, remember, redirectTo } = request;
+			const { idToken, refreshToken, remember, redirectTo } = request;
 			const result = await session.createSession( {
 				idToken,
+				refreshToken,
 				remember,
 				redirectTo,
 			} );

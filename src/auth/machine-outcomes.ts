@@ -48,6 +48,7 @@ function onSignInResult( state: AuthState, result: SignInResult ): AuthState {
 				{
 					kind: 'createSession',
 					idToken: result.tokens.idToken,
+					refreshToken: result.tokens.refreshToken,
 					remember: state.inputs.remember,
 					redirectTo: state.options.redirectTo,
 				}

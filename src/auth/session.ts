@@ -7,6 +7,8 @@ export interface CreateSessionInput {
 	remember: boolean;
 	/** Requested destination; WordPress validates it and answers with the one to use. */
 	redirectTo: string;
+	/** The same sign-in's refresh token: WordPress keeps it (encrypted) and checks it with Cognito now and then. */
+	refreshToken?: string;
 }
 
 export interface SessionService {

@@ -98,6 +98,7 @@ export type AuthRequest = { id: number } & (
 	| {
 			kind: 'createSession';
 			idToken: string;
+			refreshToken?: string;
 			remember: boolean;
 			redirectTo: string;
 	  }

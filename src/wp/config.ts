@@ -8,6 +8,8 @@ export interface CognitoClientConfig {
 	clientId: string;
 	endpoint: string | null;
 	tokenStorage: 'memory' | 'session' | 'local';
+	/** Hand WordPress the refresh token at sign-in (php/Sessions); absent counts as yes. */
+	bindRefreshToken?: boolean;
 	/** The pool's password policy when the site sets one (checked where it is used). */
 	passwordPolicy?: unknown;
 }

@@ -160,6 +160,7 @@ export function createFormServices(
 	const gateway = createCognitoGateway( { ...pool, storage } );
 	const session = createSessionClient( {
 		url: config.sessionUrl || '/wp-json/cognito-blocks/v1/session',
+		sendRefreshToken: config.cognito.bindRefreshToken !== false,
 	} );
 	let host = '';
 	try {

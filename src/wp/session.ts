@@ -8,6 +8,8 @@ import { SessionError, type SessionService } from '../auth/session';
 export interface SessionClientOptions {
 	/** rest_url( 'cognito-blocks/v1/session' ), printed by php/Render. */
 	url: string;
+	/** Send the sign-in's refresh token with the hand-off (the site's `bind_refresh_token` setting). */
+	sendRefreshToken?: boolean;
 	/** Milliseconds before a request is abandoned and reported as a network error. */
 	timeoutMs?: number;
 	fetchImpl?: typeof fetch;
@@ -103,15 +105,24 @@ export async function requestJson( request: JsonRequest ): Promise< unknown > {
 
 export function createSessionClient( {
 	url,
+	sendRefreshToken = true,
 	timeoutMs = 15000,
 	fetchImpl = ( ...args ) => fetch( ...args ),
 }: SessionClientOptions ): SessionService {
 	return {
-		async createSession( { idToken, remember, redirectTo } ) {
+		async createSession( { idToken, refreshToken, remember, redirectTo } ) {
 			const body = await requestJson( {
 				url,
 				method: 'POST',
-				body: { idToken, remember, redirectTo },
+				body: {
+					idToken,
+					remember,
+					redirectTo,
+					// The site binds the session to Cognito unless its settings say not to.
+					...( sendRefreshToken && refreshToken
+						? { refreshToken }
+						: {} ),
+				},
 				timeoutMs,
 				fetchImpl,
 			} );

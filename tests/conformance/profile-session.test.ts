@@ -5,6 +5,7 @@
 import {
 	AdminDisableUserCommand,
 	AdminEnableUserCommand,
+	AdminUserGlobalSignOutCommand,
 	CreateUserPoolClientCommand,
 	DescribeUserPoolClientCommand,
 	GetTokensFromRefreshTokenCommand,
@@ -192,6 +193,39 @@ describe( 'refresh token rotation', () => {
 		// Without a grace period the replaced token is refused at once.
 		expect( await failure( renew( PLAIN, token ) ) ).toBeInstanceOf(
 			RefreshTokenReuseException
+		);
+	} );
+
+	it( 'AdminUserGlobalSignOut revokes every refresh token of the user, on every client, and no one else’s', async () => {
+		const onPlain = ( await signInWith( 'paul', PLAIN ) ).session
+			.getRefreshToken()
+			.getToken();
+		const onRotating = ( await signInWith( 'paul', ROTATING ) ).session
+			.getRefreshToken()
+			.getToken();
+		const other = ( await signInWith( 'rita', PLAIN ) ).session
+			.getRefreshToken()
+			.getToken();
+		await sdk().send(
+			new AdminUserGlobalSignOutCommand( {
+				UserPoolId: POOL,
+				Username: 'paul',
+			} )
+		);
+		for ( const [ client, token ] of [
+			[ PLAIN, onPlain ],
+			[ ROTATING, onRotating ],
+		] ) {
+			const refused = await failure( renew( client, token ) );
+			expect( refused ).toBeInstanceOf( NotAuthorizedException );
+			expect( refused.message ).toBe( 'Refresh Token has been revoked' );
+		}
+		expect(
+			( await renew( PLAIN, other ) ).AuthenticationResult?.IdToken
+		).toBeTruthy();
+		// Signing in again works: only the existing grants are gone.
+		expect( ( await signInWith( 'paul', PLAIN ) ).session.isValid() ).toBe(
+			true
 		);
 	} );
 } );

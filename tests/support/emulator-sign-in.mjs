@@ -108,6 +108,7 @@ async function main() {
 		JSON.stringify( {
 			idToken: tokens.idToken,
 			accessToken: tokens.accessToken,
+			refreshToken: tokens.refreshToken,
 		} ) + '\n'
 	);
 }

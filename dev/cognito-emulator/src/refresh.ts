@@ -95,3 +95,23 @@ export function rotateRefreshToken(
 	ctx.store.save();
 	return next.token;
 }
+
+/**
+ * Revokes every refresh token of a user (GlobalSignOut, AdminUserGlobalSignOut): renewals fail from now on, and
+ * the access tokens issued from them stop working.
+ * @param ctx      The request context.
+ * @param poolId   The user's pool.
+ * @param username The user.
+ */
+export function revokeAllRefreshTokens(
+	ctx: Ctx,
+	poolId: string,
+	username: string
+): void {
+	for ( const rec of Object.values( ctx.store.state.refresh ) ) {
+		if ( rec.poolId === poolId && rec.username === username ) {
+			rec.revoked = true;
+		}
+	}
+	ctx.store.save();
+}

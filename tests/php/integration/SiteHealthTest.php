@@ -21,7 +21,7 @@ final class SiteHealthTest extends TestCase {
 
 	use SiteState;
 
-	private const DIRECT = array( 'cognito_blocks_configuration', 'cognito_blocks_https', 'cognito_blocks_object_cache', 'cognito_blocks_signatures' );
+	private const DIRECT = array( 'cognito_blocks_configuration', 'cognito_blocks_https', 'cognito_blocks_object_cache', 'cognito_blocks_signatures', 'cognito_blocks_revalidation' );
 
 	private static JwksFixture $jwks;
 
@@ -117,6 +117,18 @@ final class SiteHealthTest extends TestCase {
 		$this->assertSame( 'good', self::run_direct( 'cognito_blocks_signatures' )['status'] );
 		$this->assertStringContainsString( 'OpenSSL', self::run_direct( 'cognito_blocks_signatures' )['description'] );
 		$this->assertSame( 'critical', SiteHealthResults::signatures( false, false )['status'] );
+	}
+
+	public function test_the_revalidation_test_says_whether_sessions_follow_cognito_and_when_it_was_last_reached(): void {
+		$now = time();
+		$this->assertSame( 'recommended', SiteHealthResults::revalidation( false, 900, null, null, $now )['status'] );
+		$good = SiteHealthResults::revalidation( true, 900, $now - 300, null, $now );
+		$this->assertSame( 'good', $good['status'] );
+		$this->assertStringContainsString( '900 seconds', $good['description'] );
+		$this->assertStringContainsString( human_time_diff( $now - 300, $now ) . ' ago', $good['description'] );
+		$this->assertStringContainsString( 'No check has reached Cognito yet', SiteHealthResults::revalidation( true, 900, null, null, $now )['description'] );
+		$this->assertSame( 'critical', SiteHealthResults::revalidation( true, 900, $now - 3600, $now - 120, $now )['status'] );
+		$this->assertContains( self::run_direct( 'cognito_blocks_revalidation' )['status'], array( 'good', 'recommended', 'critical' ) );
 	}
 
 	public function test_the_key_set_test_fetches_the_pools_keys(): void {

@@ -189,6 +189,7 @@ describe( 'session endpoint', () => {
 		expect( session.createSession ).toHaveBeenCalledTimes( 2 );
 		expect( session.createSession.mock.calls[ 1 ]?.[ 0 ] ).toEqual( {
 			idToken: 'id.jwt',
+			refreshToken: 'refresh',
 			remember: false,
 			redirectTo: '/r/',
 		} );

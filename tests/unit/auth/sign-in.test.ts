@@ -36,6 +36,7 @@ describe( 'sign-in', () => {
 		);
 		expect( session.createSession ).toHaveBeenCalledWith( {
 			idToken: 'id.jwt',
+			refreshToken: 'refresh',
 			remember: true,
 			redirectTo: '/members/',
 		} );

@@ -295,6 +295,7 @@ describe( 'AccountForm', () => {
 		await act( flush );
 		expect( session.createSession ).toHaveBeenCalledWith( {
 			idToken: 'id.jwt',
+			refreshToken: 'refresh',
 			remember: false,
 			redirectTo: '/members/',
 		} );

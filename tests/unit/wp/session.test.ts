@@ -9,6 +9,31 @@ function jsonResponse( status: number, body: unknown ): Response {
 }
 
 describe( 'createSessionClient', () => {
+	it( 'sends the refresh token with the hand-off unless the site does not bind sessions', async () => {
+		const bodies: unknown[] = [];
+		const fetchImpl = vi.fn(
+			async ( _url: unknown, init?: RequestInit ) => {
+				bodies.push( JSON.parse( String( init?.body ) ) );
+				return jsonResponse( 200, { userId: 7, redirectTo: '/' } );
+			}
+		);
+		const input = {
+			idToken: 'a.b.c',
+			refreshToken: 'r.e.f',
+			remember: false,
+			redirectTo: '',
+		};
+		const url = 'http://site.test/wp-json/cognito-blocks/v1/session';
+		await createSessionClient( { url, fetchImpl } ).createSession( input );
+		await createSessionClient( {
+			url,
+			fetchImpl,
+			sendRefreshToken: false,
+		} ).createSession( input );
+		expect( bodies[ 0 ] ).toMatchObject( { refreshToken: 'r.e.f' } );
+		expect( bodies[ 1 ] ).not.toHaveProperty( 'refreshToken' );
+	} );
+
 	it( 'posts the ID token as JSON with same-origin credentials and returns the validated redirect', async () => {
 		const fetchImpl = vi.fn( async () =>
 			jsonResponse( 200, {

@@ -16,6 +16,7 @@ import {
 import { validateAttributes } from '../schema';
 import { applyAttributeChanges } from '../attribute-updates';
 import { applyMfaPreference } from './mfa';
+import { revokeAllRefreshTokens } from '../refresh';
 
 const DAY = 86_400_000;
 
@@ -160,6 +161,14 @@ function setEnabled( enabled: boolean ): Operation {
 
 export const AdminDisableUser = setEnabled( false );
 export const AdminEnableUser = setEnabled( true );
+
+/** Signs the user out of every device: all their refresh tokens are revoked. */
+export const AdminUserGlobalSignOut: Operation = ( ctx, input ) => {
+	const pool = ctx.store.pool( str( input, 'UserPoolId' ) );
+	const user = ctx.store.requireUser( pool.id, str( input, 'Username' ) );
+	revokeAllRefreshTokens( ctx, pool.id, user.username );
+	return {};
+};
 
 /** The subset of ListUsers filters Cognito supports: `attr = "value"` and `attr ^= "prefix"`. */
 function filterFor( filter: unknown ): ( u: User ) => boolean {

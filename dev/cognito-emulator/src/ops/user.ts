@@ -3,7 +3,7 @@ import type { Ctx, Operation } from '../context';
 import { cognitoError } from '../errors';
 import { checkCode, deliveryFor, issueCode } from '../codes';
 import { authenticateAccessToken } from '../tokens';
-import { findRefreshRecord } from '../refresh';
+import { findRefreshRecord, revokeAllRefreshTokens } from '../refresh';
 import { attributeList, attributesFromList, mfaView, str } from '../model';
 import { checkClientWrites } from '../schema';
 import {
@@ -73,12 +73,7 @@ export const VerifyUserAttribute: Operation = ( ctx, input ) => {
 /** Revokes every sign-in of the user: their refresh tokens and the access tokens minted from them. */
 export const GlobalSignOut: Operation = ( ctx, input ) => {
 	const { user } = authenticateAccessToken( ctx, input.AccessToken );
-	for ( const rec of Object.values( ctx.store.state.refresh ) ) {
-		if ( rec.poolId === user.poolId && rec.username === user.username ) {
-			rec.revoked = true;
-		}
-	}
-	ctx.store.save();
+	revokeAllRefreshTokens( ctx, user.poolId, user.username );
 	return {};
 };
 

@@ -45,6 +45,11 @@ final class FieldsTest extends TestCase {
 		'leeway'                   => 5,
 		'max_token_age'            => 900,
 		'allow_local_passwords'    => true,
+		'bind_refresh_token'       => false,
+		'revalidate_interval'      => 60,
+		'revalidate_grace'         => 600,
+		'refresh_token_days'       => 7,
+		'unbound_session_hours'    => 8,
 		'token_storage'            => 'local',
 		'password_policy'          => array(
 			'min_length'        => 12,
@@ -114,6 +119,11 @@ final class FieldsTest extends TestCase {
 				'COGNITO_BLOCKS_LEEWAY',
 				'COGNITO_BLOCKS_MAX_TOKEN_AGE',
 				'COGNITO_BLOCKS_ALLOW_LOCAL_PASSWORDS',
+				'COGNITO_BLOCKS_BIND_REFRESH_TOKEN',
+				'COGNITO_BLOCKS_REVALIDATE_INTERVAL',
+				'COGNITO_BLOCKS_REVALIDATE_GRACE',
+				'COGNITO_BLOCKS_REFRESH_TOKEN_DAYS',
+				'COGNITO_BLOCKS_UNBOUND_SESSION_HOURS',
 				'COGNITO_BLOCKS_TOKEN_STORAGE',
 				'COGNITO_BLOCKS_PASSWORD_POLICY',
 				'COGNITO_BLOCKS_KEEP_DATA_ON_UNINSTALL',
@@ -244,11 +254,11 @@ final class FieldsTest extends TestCase {
 
 	public function test_the_browser_sees_exactly_the_public_settings(): void {
 		$browser = array_filter( Fields::all(), static fn( Field $field ): bool => null !== $field->browser );
-		$this->assertSame( array( 'user_pool_id', 'client_id', 'region', 'endpoint', 'token_storage', 'password_policy' ), array_keys( $browser ) );
+		$this->assertSame( array( 'user_pool_id', 'client_id', 'region', 'endpoint', 'bind_refresh_token', 'token_storage', 'password_policy' ), array_keys( $browser ) );
 
 		$config = new Config( self::SAMPLES );
 		$client = $config->client_config();
-		$this->assertSame( array( 'userPoolId', 'clientId', 'region', 'endpoint', 'tokenStorage', 'passwordPolicy' ), array_keys( $client ) );
+		$this->assertSame( array( 'userPoolId', 'clientId', 'region', 'endpoint', 'bindRefreshToken', 'tokenStorage', 'passwordPolicy' ), array_keys( $client ) );
 		foreach ( $browser as $name => $field ) {
 			$this->assertSame( $config->{$name}(), $client[ $field->browser ], $name );
 		}

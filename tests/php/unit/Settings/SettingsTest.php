@@ -189,11 +189,12 @@ final class SettingsTest extends TestCase {
 		ksort( $client );
 		$this->assertSame(
 			array(
-				'clientId'     => 'c1',
-				'endpoint'     => 'http://127.0.0.1:9229',
-				'region'       => 'us-east-1',
-				'tokenStorage' => 'session',
-				'userPoolId'   => 'us-east-1_Abc',
+				'bindRefreshToken' => true,
+				'clientId'         => 'c1',
+				'endpoint'         => 'http://127.0.0.1:9229',
+				'region'           => 'us-east-1',
+				'tokenStorage'     => 'session',
+				'userPoolId'       => 'us-east-1_Abc',
 			),
 			$client
 		);

@@ -1,0 +1,299 @@
+<?php
+/**
+ * WordPress sessions that follow Cognito, on the real site and the emulator: a session opened with a refresh token
+ * is checked with Cognito on signed-in requests and ends when the user is disabled or signed out everywhere, or
+ * after the grace period when Cognito cannot be reached; and the database never holds the token in plaintext.
+ *
+ * @package CognitoBlocks
+ */
+
+namespace CognitoBlocks\Tests\Integration;
+
+use CognitoBlocks\Auth\Store\OptionsLedger;
+use CognitoBlocks\Auth\SystemClock;
+use CognitoBlocks\Sessions\Revalidator;
+use CognitoBlocks\Sessions\SessionBinding;
+use CognitoBlocks\Sessions\SessionGuard;
+use CognitoBlocks\Settings\Settings;
+use PHPUnit\Framework\TestCase;
+
+require_once __DIR__ . '/EmulatorPool.php';
+require_once __DIR__ . '/SiteState.php';
+
+final class SessionRevalidationTest extends TestCase {
+
+	use EmulatorPool;
+	use SiteState;
+
+	public static function setUpBeforeClass(): void {
+		self::$url      = rtrim( (string) getenv( 'WP_URL' ), '/' );
+		self::$emulator = rtrim( (string) getenv( 'EMULATOR_URL' ), '/' );
+		if ( '' === self::$url || '' === self::$emulator || ! function_exists( 'update_option' ) ) {
+			self::markTestSkipped( 'Needs WordPress served at WP_URL and the Cognito emulator at EMULATOR_URL.' );
+		}
+		self::save_settings();
+	}
+
+	public static function tearDownAfterClass(): void {
+		self::restore_settings();
+	}
+
+	/**
+	 * The site's settings for these tests: the emulator's pool, checks every `$interval` seconds.
+	 *
+	 * @param int                 $interval Seconds between checks.
+	 * @param array<string,mixed> $more     Other settings.
+	 */
+	private static function configure( int $interval, array $more = array() ): void {
+		$settings = is_array( self::$saved_settings ) ? self::$saved_settings : array();
+		update_option(
+			Settings::OPTION,
+			array_merge(
+				$settings,
+				array(
+					'user_pool_id'        => (string) getenv( 'COGNITO_POOL_ID' ),
+					'client_id'           => (string) getenv( 'COGNITO_CLIENT_ID' ),
+					'region'              => (string) getenv( 'COGNITO_REGION' ),
+					'endpoint'            => self::$emulator,
+					'creation_policy'     => 'create',
+					'bind_refresh_token'  => true,
+					'revalidate_interval' => $interval,
+					'revalidate_grace'    => 3,
+				),
+				$more
+			)
+		);
+	}
+
+	/**
+	 * A new pool user signed in to WordPress through the hand-off, by default with the refresh token.
+	 *
+	 * @param bool $with_refresh Hand over the refresh token.
+	 * @param bool $remember     "Remember me".
+	 * @return array{user:array{username:string,password:string},cookies:string,refresh:string,user_id:int,expires:list<int>}
+	 */
+	private static function bound_session( bool $with_refresh = true, bool $remember = false ): array {
+		$user     = self::new_pool_user();
+		$tokens   = self::sign_in_to_pool( $user['username'], $user['password'] );
+		$received = array();
+		$expires  = array();
+		$result   = self::http(
+			self::$url . '/wp-json/cognito-blocks/v1/session',
+			(string) json_encode(
+				array(
+					'idToken'  => $tokens['idToken'],
+					'remember' => $remember,
+				) + ( $with_refresh ? array( 'refreshToken' => $tokens['refreshToken'] ) : array() )
+			),
+			array( 'Content-Type: application/json', 'Origin: ' . self::$url ),
+			'POST',
+			array(
+				CURLOPT_HEADERFUNCTION => static function ( $handle, string $line ) use ( &$received, &$expires ): int {
+					if ( 1 === preg_match( '/^Set-Cookie:\s*([^=]+=[^;]*)/i', $line, $m ) && ! str_contains( $m[1], 'deleted' ) ) {
+						$received[] = $m[1];
+						if ( 1 === preg_match( '/expires=([^;]+)/i', $line, $e ) ) {
+							$expires[] = (int) strtotime( $e[1] );
+						}
+					}
+					return strlen( $line );
+				},
+			)
+		);
+		self::assertSame( 200, $result['status'], $result['raw'] );
+		return array(
+			'user'    => $user,
+			'cookies' => implode( '; ', $received ),
+			'refresh' => $tokens['refreshToken'],
+			'user_id' => (int) $result['body']['userId'],
+			'expires' => $expires,
+		);
+	}
+
+	/**
+	 * The session token in the logged-in cookie (`user|expiration|token|hmac`).
+	 *
+	 * @param array{cookies:string} $session The session.
+	 */
+	private static function session_token( array $session ): string {
+		self::assertSame( 1, preg_match( '/wordpress_logged_in_[0-9a-f]+=([^;]+)/', $session['cookies'], $m ) );
+		return explode( '|', rawurldecode( $m[1] ) )[2] ?? '';
+	}
+
+	/**
+	 * A signed-in request (admin-ajax's rest-nonce answers "0" to a visitor who is not signed in) and the cookies
+	 * it set.
+	 *
+	 * @param array{cookies:string} $session The session.
+	 * @return array{signed_in:bool,set_cookies:string}
+	 */
+	private static function visit( array $session ): array {
+		$set    = '';
+		$result = self::http(
+			self::$url . '/wp-admin/admin-ajax.php?action=rest-nonce',
+			null,
+			array( 'Cookie: ' . $session['cookies'] ),
+			'GET',
+			array(
+				CURLOPT_HEADERFUNCTION => static function ( $handle, string $line ) use ( &$set ): int {
+					if ( 0 === stripos( $line, 'Set-Cookie:' ) ) {
+						$set .= $line;
+					}
+					return strlen( $line );
+				},
+			)
+		);
+		return array(
+			'signed_in'   => 200 === $result['status'] && '0' !== trim( $result['raw'] ) && '' !== trim( $result['raw'] ),
+			'set_cookies' => $set,
+		);
+	}
+
+	/**
+	 * The Cognito part of the user's sessions, as stored.
+	 *
+	 * @param int $user_id User.
+	 * @return list<array<string,mixed>>
+	 */
+	private static function bindings( int $user_id ): array {
+		wp_cache_delete( $user_id, 'user_meta' );
+		$bindings = array();
+		foreach ( \WP_Session_Tokens::get_instance( $user_id )->get_all() as $session ) {
+			if ( is_array( $session[ SessionBinding::KEY ] ?? null ) ) {
+				$bindings[] = $session[ SessionBinding::KEY ];
+			}
+		}
+		return $bindings;
+	}
+
+	public function test_the_stored_session_holds_the_refresh_token_only_sealed(): void {
+		self::configure( 900 );
+		$session = self::bound_session();
+		$this->assertCount( 1, self::bindings( $session['user_id'] ) );
+		global $wpdb;
+		// What a database dump holds: every row of the user's meta and every option.
+		$meta    = (string) $wpdb->get_var( $wpdb->prepare( "SELECT GROUP_CONCAT(meta_value SEPARATOR '\n') FROM {$wpdb->usermeta} WHERE user_id = %d", $session['user_id'] ) );
+		$options = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->options} WHERE option_value LIKE %s", '%' . $wpdb->esc_like( substr( $session['refresh'], 0, 40 ) ) . '%' ) );
+		$this->assertStringContainsString( 'cbv1:', $meta, 'the sealed token is in the session record' );
+		$this->assertStringNotContainsString( substr( $session['refresh'], 0, 40 ), $meta );
+		$this->assertSame( 0, $options );
+		$this->assertStringNotContainsString( substr( $session['refresh'], 0, 40 ), $session['cookies'] );
+	}
+
+	public function test_a_user_disabled_in_cognito_is_signed_out_at_the_next_check_and_told_why(): void {
+		self::configure( 1 );
+		$session = self::bound_session();
+		$this->assertTrue( self::visit( $session )['signed_in'] );
+		self::admin( 'AdminDisableUser', $session['user']['username'], array() );
+		try {
+			sleep( 2 );
+			$ended = self::visit( $session );
+			$this->assertFalse( $ended['signed_in'], 'the session ended on the request that found out' );
+			$this->assertStringContainsString( SessionGuard::ENDED_COOKIE . '=disabled', $ended['set_cookies'] );
+			$this->assertSame( array(), self::bindings( $session['user_id'] ), 'the session record is gone' );
+			$this->assertFalse( self::visit( $session )['signed_in'] );
+			// The next page says why, once: on the front end and on wp-login.php.
+			foreach ( array( '/', '/wp-login.php' ) as $path ) {
+				$page = self::http( self::$url . $path, null, array( 'Cookie: ' . SessionGuard::ENDED_COOKIE . '=disabled' ), 'GET' );
+				$this->assertStringContainsString( 'You were signed out because your account has been disabled.', $page['raw'], $path );
+			}
+			$this->assertStringNotContainsString( 'You were signed out', self::http( self::$url . '/', null, array(), 'GET' )['raw'] );
+		} finally {
+			self::admin( 'AdminEnableUser', $session['user']['username'], array() );
+		}
+	}
+
+	public function test_no_check_before_the_interval_so_a_disabled_user_keeps_the_session_until_then(): void {
+		self::configure( 3600 );
+		$session = self::bound_session();
+		self::admin( 'AdminDisableUser', $session['user']['username'], array() );
+		try {
+			$this->assertTrue( self::visit( $session )['signed_in'], 'checked at sign-in; next check in an hour' );
+		} finally {
+			self::admin( 'AdminEnableUser', $session['user']['username'], array() );
+		}
+	}
+
+	public function test_a_global_sign_out_in_cognito_ends_the_session(): void {
+		self::configure( 1 );
+		$session = self::bound_session();
+		self::admin( 'AdminUserGlobalSignOut', $session['user']['username'], array() );
+		sleep( 2 );
+		$ended = self::visit( $session );
+		$this->assertFalse( $ended['signed_in'] );
+		$this->assertStringContainsString( SessionGuard::ENDED_COOKIE . '=revoked', $ended['set_cookies'] );
+	}
+
+	public function test_cognito_unreachable_the_session_lives_through_the_grace_period_then_ends(): void {
+		self::configure( 1 );
+		$session = self::bound_session();
+		// Nothing listens there: every check fails to connect.
+		self::configure( 1, array( 'endpoint' => 'http://127.0.0.1:9' ) );
+		sleep( 2 );
+		$this->assertTrue( self::visit( $session )['signed_in'], 'first failure: the grace period starts' );
+		$this->assertNotFalse( get_option( Revalidator::OUTAGE_OPTION ), 'the outage is recorded (and logged) once' );
+		sleep( 2 );
+		$this->assertTrue( self::visit( $session )['signed_in'], 'still within the 3 s grace period' );
+		sleep( 2 );
+		$ended = self::visit( $session );
+		$this->assertFalse( $ended['signed_in'], 'past the grace period' );
+		$this->assertStringContainsString( SessionGuard::ENDED_COOKIE . '=outage', $ended['set_cookies'] );
+		delete_option( Revalidator::OUTAGE_OPTION );
+	}
+
+	public function test_a_session_that_still_holds_lives_on_and_records_that_cognito_answered(): void {
+		self::configure( 1 );
+		delete_option( Revalidator::REACHED_OPTION );
+		$session = self::bound_session();
+		sleep( 2 );
+		$this->assertTrue( self::visit( $session )['signed_in'] );
+		$binding = self::bindings( $session['user_id'] )[0];
+		$this->assertGreaterThan( time() - 5, (int) $binding['checked'] );
+		$this->assertNull( $binding['failing_since'] );
+		wp_cache_delete( Revalidator::REACHED_OPTION, 'options' );
+		wp_cache_delete( 'notoptions', 'options' );
+		$this->assertGreaterThan( time() - 5, (int) get_option( Revalidator::REACHED_OPTION ) );
+	}
+
+	public function test_while_another_request_checks_a_session_no_second_check_runs(): void {
+		self::configure( 1 );
+		$session = self::bound_session();
+		self::admin( 'AdminDisableUser', $session['user']['username'], array() );
+		try {
+			sleep( 2 );
+			$ledger = new OptionsLedger( new SystemClock() );
+			$claim  = 'revalidate_' . hash( 'sha256', self::session_token( $session ) );
+			$this->assertTrue( $ledger->claim( $claim, 60 ), 'as a request that is asking Cognito holds it' );
+			try {
+				$this->assertTrue( self::visit( $session )['signed_in'], 'this request leaves the check to the other' );
+			} finally {
+				$ledger->release( $claim );
+			}
+			$this->assertFalse( self::visit( $session )['signed_in'], 'the next request checks, and the session ends' );
+		} finally {
+			self::admin( 'AdminEnableUser', $session['user']['username'], array() );
+		}
+	}
+
+	public function test_no_session_outlives_its_cognito_grant_even_with_remember_me(): void {
+		self::configure(
+			900,
+			array(
+				'unbound_session_hours' => 1,
+				'refresh_token_days'    => 2,
+			)
+		);
+		// Core's own session record says when the session ends (the cookie outlives it by core's 12-hour margin).
+		$ends    = static function ( int $user_id ): int {
+			wp_cache_delete( $user_id, 'user_meta' );
+			$all = \WP_Session_Tokens::get_instance( $user_id )->get_all();
+			return (int) ( array_values( $all )[0]['expiration'] ?? 0 );
+		};
+		$unbound = self::bound_session( false, true );
+		$this->assertLessThanOrEqual( time() + HOUR_IN_SECONDS + 60, $ends( $unbound['user_id'] ), 'without a refresh token: the sign-in plus one hour, not 14 days' );
+		$this->assertLessThanOrEqual( time() + HOUR_IN_SECONDS + 60, (int) self::bindings( $unbound['user_id'] )[0]['ends'] );
+
+		$bound = self::bound_session( true, true );
+		$this->assertGreaterThan( time() + DAY_IN_SECONDS, $ends( $bound['user_id'] ), '"Remember me" still keeps it past a day' );
+		$this->assertLessThanOrEqual( time() + 2 * DAY_IN_SECONDS + 60, $ends( $bound['user_id'] ), 'but not past the refresh token validity' );
+	}
+}
