@@ -109,7 +109,7 @@ ${ database }
 define( 'DB_CHARSET', 'utf8mb4' );
 define( 'DB_COLLATE', '' );
 ${ salts() }
-$table_prefix = 'wp_';
+$table_prefix = '${ db.tablePrefix ?? 'wp_' }';
 define( 'WP_HOME', '${ url }' );
 define( 'WP_SITEURL', '${ url }' );
 define( 'WP_ENVIRONMENT_TYPE', 'local' );

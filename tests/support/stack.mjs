@@ -174,9 +174,36 @@ export async function startTestStack( {
 		const nodeB = await serveWordPress( { dir, port: portB, workers: 2 } );
 		stops.push( nodeB.stop );
 
+		// A second site on the same pool (its own tables in the same database, its own server), as when several
+		// WordPress sites share one user pool: what one site's user does in Cognito must reach the other.
+		const siteBDir = path.join( stackDir, 'wordpress-site-b' );
+		const siteBPort = await freePort();
+		log(
+			`installing a second site on the same pool at http://127.0.0.1:${ siteBPort }`
+		);
+		await prepareWordPress( {
+			...sources,
+			dir: siteBDir,
+			url: `http://127.0.0.1:${ siteBPort }`,
+			db: { ...db, tablePrefix: 'siteb_' },
+			fresh: true,
+			admin,
+			settings: emulator?.settings ?? null,
+			options: { users_can_register: 1 },
+			pages: [],
+			debugLog: path.join( stackDir, 'debug-site-b.log' ),
+		} );
+		const siteB = await serveWordPress( {
+			dir: siteBDir,
+			port: siteBPort,
+		} );
+		stops.push( siteB.stop );
+
 		const env = {
 			WP_URL: url,
 			WP_URL_B: nodeB.url,
+			WP_SITE_B_URL: siteB.url,
+			WP_SITE_B_TABLE_PREFIX: 'siteb_',
 			WP_ROOT: dir,
 			WP_VERSION: site.version,
 			...sourcesEnv( sources ),

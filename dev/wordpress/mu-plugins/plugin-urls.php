@@ -14,6 +14,6 @@
 add_filter(
 	'plugins_url',
 	static function ( string $url ): string {
-		return (string) preg_replace( '#/cognito-blocks/\.dev/[^/]+/wordpress/wp-content/plugins/#', '/', $url );
+		return (string) preg_replace( '#/cognito-blocks/\.dev/(?:[^/]+/)+?wp-content/plugins/#', '/', $url );
 	}
 );

@@ -73,19 +73,32 @@ final class SessionRevalidationTest extends TestCase {
 	 * @return array{user:array{username:string,password:string},cookies:string,refresh:string,user_id:int,expires:list<int>}
 	 */
 	private static function bound_session( bool $with_refresh = true, bool $remember = false ): array {
-		$user     = self::new_pool_user();
-		$tokens   = self::sign_in_to_pool( $user['username'], $user['password'] );
+		$user   = self::new_pool_user();
+		$tokens = self::sign_in_to_pool( $user['username'], $user['password'] );
+		return array( 'user' => $user ) + self::handoff( self::$url, $tokens, $with_refresh, $remember );
+	}
+
+	/**
+	 * Hands a sign-in's tokens to a site's session endpoint.
+	 *
+	 * @param string               $site         The site's address.
+	 * @param array<string,string> $tokens       The pool's tokens.
+	 * @param bool                 $with_refresh Hand over the refresh token.
+	 * @param bool                 $remember     "Remember me".
+	 * @return array{site:string,cookies:string,refresh:string,access:string,user_id:int,expires:list<int>}
+	 */
+	private static function handoff( string $site, array $tokens, bool $with_refresh = true, bool $remember = false ): array {
 		$received = array();
 		$expires  = array();
 		$result   = self::http(
-			self::$url . '/wp-json/cognito-blocks/v1/session',
+			$site . '/wp-json/cognito-blocks/v1/session',
 			(string) json_encode(
 				array(
 					'idToken'  => $tokens['idToken'],
 					'remember' => $remember,
 				) + ( $with_refresh ? array( 'refreshToken' => $tokens['refreshToken'] ) : array() )
 			),
-			array( 'Content-Type: application/json', 'Origin: ' . self::$url ),
+			array( 'Content-Type: application/json', 'Origin: ' . $site ),
 			'POST',
 			array(
 				CURLOPT_HEADERFUNCTION => static function ( $handle, string $line ) use ( &$received, &$expires ): int {
@@ -101,9 +114,10 @@ final class SessionRevalidationTest extends TestCase {
 		);
 		self::assertSame( 200, $result['status'], $result['raw'] );
 		return array(
-			'user'    => $user,
+			'site'    => $site,
 			'cookies' => implode( '; ', $received ),
 			'refresh' => $tokens['refreshToken'],
+			'access'  => $tokens['accessToken'],
 			'user_id' => (int) $result['body']['userId'],
 			'expires' => $expires,
 		);
@@ -123,13 +137,13 @@ final class SessionRevalidationTest extends TestCase {
 	 * A signed-in request (admin-ajax's rest-nonce answers "0" to a visitor who is not signed in) and the cookies
 	 * it set.
 	 *
-	 * @param array{cookies:string} $session The session.
+	 * @param array{site:string,cookies:string} $session The session.
 	 * @return array{signed_in:bool,set_cookies:string}
 	 */
 	private static function visit( array $session ): array {
 		$set    = '';
 		$result = self::http(
-			self::$url . '/wp-admin/admin-ajax.php?action=rest-nonce',
+			$session['site'] . '/wp-admin/admin-ajax.php?action=rest-nonce',
 			null,
 			array( 'Cookie: ' . $session['cookies'] ),
 			'GET',
@@ -295,5 +309,42 @@ final class SessionRevalidationTest extends TestCase {
 		$bound = self::bound_session( true, true );
 		$this->assertGreaterThan( time() + DAY_IN_SECONDS, $ends( $bound['user_id'] ), '"Remember me" still keeps it past a day' );
 		$this->assertLessThanOrEqual( time() + 2 * DAY_IN_SECONDS + 60, $ends( $bound['user_id'] ), 'but not past the refresh token validity' );
+	}
+
+	public function test_two_sites_on_one_pool_a_global_sign_out_on_one_ends_the_session_on_both(): void {
+		$site_b = rtrim( (string) getenv( 'WP_SITE_B_URL' ), '/' );
+		if ( '' === $site_b ) {
+			$this->markTestSkipped( 'Needs the test stack\'s second site (WP_SITE_B_URL).' );
+		}
+		self::configure( 1 );
+		// Site B: the same settings, in its own tables of the same database.
+		global $wpdb;
+		$table = (string) getenv( 'WP_SITE_B_TABLE_PREFIX' ) . 'options';
+		$wpdb->replace(
+			$table,
+			array(
+				'option_name'  => Settings::OPTION,
+				'option_value' => maybe_serialize( get_option( Settings::OPTION ) ),
+				'autoload'     => 'on',
+			)
+		);
+		$user = self::new_pool_user();
+		$on_a = self::handoff( self::$url, self::sign_in_to_pool( $user['username'], $user['password'] ) );
+		$on_b = self::handoff( $site_b, self::sign_in_to_pool( $user['username'], $user['password'] ) );
+		$this->assertTrue( self::visit( $on_a )['signed_in'] );
+		$this->assertTrue( self::visit( $on_b )['signed_in'] );
+
+		// What site A's profile does for "Sign out everywhere": Cognito's GlobalSignOut with the user's own token.
+		$signed_out = self::http(
+			self::$emulator . '/',
+			(string) json_encode( array( 'AccessToken' => $on_a['access'] ) ),
+			array( 'Content-Type: application/x-amz-json-1.1', 'X-Amz-Target: AWSCognitoIdentityProviderService.GlobalSignOut' )
+		);
+		$this->assertSame( 200, $signed_out['status'], $signed_out['raw'] );
+		sleep( 2 );
+		$ended = self::visit( $on_b );
+		$this->assertFalse( $ended['signed_in'], 'site B found out at its next check' );
+		$this->assertStringContainsString( SessionGuard::ENDED_COOKIE . '=revoked', $ended['set_cookies'] );
+		$this->assertFalse( self::visit( $on_a )['signed_in'] );
 	}
 }
