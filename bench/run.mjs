@@ -4,7 +4,7 @@
  * fails on timing: a section that cannot run says why, and the command exits non-zero only when the stack
  * itself could not start.
  *
- *   npm run bench [-- --only=session,srp,client-srp,front-end,load] [-- --count=200] [-- --load-count=1000]
+ *   npm run bench [-- --only=session,revalidation,srp,client-srp,front-end,load] [-- --count=200] [-- --load-count=1000]
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { PROJECT_ROOT } from '../dev/wordpress/wordpress.mjs';
 import { startTestStack } from '../tests/support/stack.mjs';
 import { run as clientSrp } from './client-srp.mjs';
 import { run as load } from './load.mjs';
+import { run as revalidation } from './revalidation.mjs';
 import { run as sessionEndpoint } from './session-endpoint.mjs';
 import { SectionSkipped } from './skip.mjs';
 
@@ -69,6 +70,11 @@ const sections = [
 		id: 'session',
 		title: 'Session endpoint vs bare REST GET',
 		run: ( env ) => sessionEndpoint( env, { count } ),
+	},
+	{
+		id: 'revalidation',
+		title: 'A signed-in request that checks its session with Cognito vs one that does not',
+		run: ( env ) => revalidation( env, { count } ),
 	},
 	{
 		id: 'srp',
