@@ -237,6 +237,16 @@ final class SessionRevalidationTest extends TestCase {
 		$this->assertStringContainsString( SessionGuard::ENDED_COOKIE . '=revoked', $ended['set_cookies'] );
 	}
 
+	public function test_a_user_deleted_in_cognito_loses_the_session(): void {
+		self::configure( 1 );
+		$session = self::bound_session();
+		self::admin( 'AdminDeleteUser', $session['user']['username'], array() );
+		sleep( 2 );
+		$ended = self::visit( $session );
+		$this->assertFalse( $ended['signed_in'] );
+		$this->assertMatchesRegularExpression( '/' . SessionGuard::ENDED_COOKIE . '=(deleted|revoked)/', $ended['set_cookies'] );
+	}
+
 	public function test_cognito_unreachable_the_session_lives_through_the_grace_period_then_ends(): void {
 		self::configure( 1 );
 		$session = self::bound_session();
