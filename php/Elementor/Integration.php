@@ -33,7 +33,16 @@ final class Integration {
 	 * Whether Elementor is loaded and at least MINIMUM_VERSION.
 	 */
 	public static function supported(): bool {
-		return did_action( 'elementor/loaded' ) > 0 && defined( 'ELEMENTOR_VERSION' ) && version_compare( (string) ELEMENTOR_VERSION, self::MINIMUM_VERSION, '>=' );
+		return did_action( 'elementor/loaded' ) > 0 && defined( 'ELEMENTOR_VERSION' ) && self::supports( (string) ELEMENTOR_VERSION );
+	}
+
+	/**
+	 * Whether an Elementor version is recent enough for the widgets.
+	 *
+	 * @param string $version An Elementor version, e.g. 4.1.5.
+	 */
+	public static function supports( string $version ): bool {
+		return version_compare( $version, self::MINIMUM_VERSION, '>=' );
 	}
 
 	/**
@@ -104,16 +113,20 @@ final class Integration {
 		if ( ! did_action( 'elementor/loaded' ) || ! defined( 'ELEMENTOR_VERSION' ) || self::supported() || ! current_user_can( 'update_plugins' ) ) {
 			return;
 		}
-		printf(
-			'<div class="notice notice-warning"><p>%s</p></div>',
-			esc_html(
-				sprintf(
-					/* translators: 1: the installed Elementor version, 2: the oldest version the widgets support. */
-					__( 'Cognito Blocks: the Elementor widgets need Elementor %2$s or newer (this site has %1$s). The blocks and shortcodes work as before; update Elementor to use the widgets.', 'cognito-blocks' ),
-					(string) ELEMENTOR_VERSION,
-					self::MINIMUM_VERSION
-				)
-			)
+		printf( '<div class="notice notice-warning"><p>%s</p></div>', esc_html( self::too_old( (string) ELEMENTOR_VERSION ) ) );
+	}
+
+	/**
+	 * The notice's words for an Elementor that is too old.
+	 *
+	 * @param string $version The installed version.
+	 */
+	public static function too_old( string $version ): string {
+		return sprintf(
+			/* translators: 1: the installed Elementor version, 2: the oldest version the widgets support. */
+			__( 'Cognito Blocks: the Elementor widgets need Elementor %2$s or newer (this site has %1$s). The blocks and shortcodes work as before; update Elementor to use the widgets.', 'cognito-blocks' ),
+			$version,
+			self::MINIMUM_VERSION
 		);
 	}
 }

@@ -98,6 +98,18 @@ final class ElementorWidgetsTest extends TestCase {
 		$this->assertSame( 'Cognito', $categories[ FormWidget::CATEGORY ]['title'] ?? null );
 	}
 
+	public function test_an_elementor_older_than_the_minimum_gets_no_widgets_and_a_notice_that_says_so(): void {
+		$this->assertTrue( Integration::supports( ELEMENTOR_VERSION ) );
+		$this->assertTrue( Integration::supports( Integration::MINIMUM_VERSION ) );
+		$this->assertFalse( Integration::supports( '3.23.9' ) );
+		$this->assertStringContainsString( 'need Elementor ' . Integration::MINIMUM_VERSION . ' or newer (this site has 3.23.9)', Integration::too_old( '3.23.9' ) );
+		// This site's Elementor is recent: no notice, even for an administrator.
+		wp_set_current_user( 1 );
+		ob_start();
+		Integration::version_notice();
+		$this->assertSame( '', ob_get_clean() );
+	}
+
 	public function test_there_is_one_widget_per_form_and_no_other(): void {
 		$types = \Elementor\Plugin::$instance->widgets_manager->get_widget_types();
 		$this->assertCount( count( Registry::all() ), array_filter( array_keys( $types ), static fn ( $name ) => str_starts_with( (string) $name, 'cognito-blocks-' ) ), 'one widget per form, no more' );
