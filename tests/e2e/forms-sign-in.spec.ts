@@ -114,3 +114,34 @@ test( 'unconfirmed user: routed to the confirm step, then signed in', async ( {
 	await page.getByRole( 'button', { name: 'Confirm' } ).click();
 	await expectSignedIn( page );
 } );
+
+test( 'design tokens set once for the whole site (:root, body) reach the form; closer ones still win', async ( {
+	page,
+} ) => {
+	await openForm( page, '/e2e-sign-in/' );
+	const button = page.getByRole( 'button', { name: 'Sign in', exact: true } );
+	await page.evaluate( () => {
+		document.documentElement.style.setProperty(
+			'--cognito-blocks-primary',
+			'#aa1100'
+		);
+		document.body.style.setProperty( '--cognito-blocks-radius', '13px' );
+	} );
+	await expect( button ).toHaveCSS( 'background-color', 'rgb(170, 17, 0)' );
+	await expect( button ).toHaveCSS( 'border-top-left-radius', '13px' );
+	// The focus ring follows the primary colour wherever that was set.
+	await button.focus();
+	await page.keyboard.press( 'Shift+Tab' );
+	await page.keyboard.press( 'Tab' );
+	await expect( button ).toHaveCSS( 'outline-color', 'rgb(170, 17, 0)' );
+	// Set on the block itself, a token beats the site-wide one.
+	await page
+		.locator( '[data-cognito-blocks="login"]' )
+		.evaluate( ( element ) =>
+			( element as HTMLElement ).style.setProperty(
+				'--cognito-blocks-primary',
+				'#003366'
+			)
+		);
+	await expect( button ).toHaveCSS( 'background-color', 'rgb(0, 51, 102)' );
+} );
