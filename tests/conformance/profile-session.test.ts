@@ -33,6 +33,7 @@ import { PASSWORD } from './seed';
 const POOL = 'us-east-1_Rotation1';
 const ROTATING = 'rotatingclient000000000001';
 const PLAIN = 'plainclient000000000000001';
+const SHORT = 'shortclient000000000000001';
 
 describe( 'refresh token rotation', () => {
 	let emu: Awaited< ReturnType< typeof privateEmulator > >;
@@ -49,6 +50,8 @@ describe( 'refresh token rotation', () => {
 					},
 				},
 				{ id: PLAIN, name: 'plain' },
+				// Its refresh tokens last one day (RefreshTokenValidity per app client).
+				{ id: SHORT, name: 'short', refreshTokenValidityDays: 1 },
 			],
 			users: [ 'rita', 'paul', 'dina' ].map( ( username ) => ( {
 				username,
@@ -227,5 +230,26 @@ describe( 'refresh token rotation', () => {
 		expect( ( await signInWith( 'paul', PLAIN ) ).session.isValid() ).toBe(
 			true
 		);
+	} );
+
+	it( 'holds each app client to its own refresh token validity', async () => {
+		const onShort = ( await signInWith( 'rita', SHORT ) ).session
+			.getRefreshToken()
+			.getToken();
+		const onPlain = ( await signInWith( 'rita', PLAIN ) ).session
+			.getRefreshToken()
+			.getToken();
+		try {
+			await setClock( 25 * 3_600_000, emu.url );
+			const expired = await failure( renew( SHORT, onShort ) );
+			expect( expired ).toBeInstanceOf( NotAuthorizedException );
+			expect( expired.message ).toBe( 'Refresh Token has expired' );
+			// The default (30 days) still holds a day later.
+			expect(
+				( await renew( PLAIN, onPlain ) ).AuthenticationResult?.IdToken
+			).toBeTruthy();
+		} finally {
+			await setClock( 0, emu.url );
+		}
 	} );
 } );

@@ -250,14 +250,21 @@ final class SessionRevalidationTest extends TestCase {
 	public function test_cognito_unreachable_the_session_lives_through_the_grace_period_then_ends(): void {
 		self::configure( 1 );
 		$session = self::bound_session();
-		// Nothing listens there: every check fails to connect.
-		self::configure( 1, array( 'endpoint' => 'http://127.0.0.1:9' ) );
+		// Nothing listens there: every check fails to connect. Grace: 8 s from the first failure.
+		self::configure(
+			1,
+			array(
+				'endpoint'         => 'http://127.0.0.1:9',
+				'revalidate_grace' => 8,
+			)
+		);
 		sleep( 2 );
 		$this->assertTrue( self::visit( $session )['signed_in'], 'first failure: the grace period starts' );
+		wp_cache_delete( 'notoptions', 'options' );
 		$this->assertNotFalse( get_option( Revalidator::OUTAGE_OPTION ), 'the outage is recorded (and logged) once' );
 		sleep( 2 );
-		$this->assertTrue( self::visit( $session )['signed_in'], 'still within the 3 s grace period' );
-		sleep( 2 );
+		$this->assertTrue( self::visit( $session )['signed_in'], 'still within the grace period' );
+		sleep( 8 );
 		$ended = self::visit( $session );
 		$this->assertFalse( $ended['signed_in'], 'past the grace period' );
 		$this->assertStringContainsString( SessionGuard::ENDED_COOKIE . '=outage', $ended['set_cookies'] );
@@ -321,7 +328,12 @@ final class SessionRevalidationTest extends TestCase {
 		$this->assertLessThanOrEqual( time() + 2 * DAY_IN_SECONDS + 60, $ends( $bound['user_id'] ), 'but not past the refresh token validity' );
 	}
 
-	public function test_two_sites_on_one_pool_a_global_sign_out_on_one_ends_the_session_on_both(): void {
+	/**
+	 * A new pool user signed in to both sites of the stack, each with its own sign-in; skips without site B.
+	 *
+	 * @return array{0:array{username:string,password:string},1:array{site:string,cookies:string,refresh:string,access:string,user_id:int,expires:list<int>},2:array{site:string,cookies:string,refresh:string,access:string,user_id:int,expires:list<int>}}
+	 */
+	private function on_both_sites(): array {
 		$site_b = rtrim( (string) getenv( 'WP_SITE_B_URL' ), '/' );
 		if ( '' === $site_b ) {
 			$this->markTestSkipped( 'Needs the test stack\'s second site (WP_SITE_B_URL).' );
@@ -329,9 +341,8 @@ final class SessionRevalidationTest extends TestCase {
 		self::configure( 1 );
 		// Site B: the same settings, in its own tables of the same database.
 		global $wpdb;
-		$table = (string) getenv( 'WP_SITE_B_TABLE_PREFIX' ) . 'options';
 		$wpdb->replace(
-			$table,
+			(string) getenv( 'WP_SITE_B_TABLE_PREFIX' ) . 'options',
 			array(
 				'option_name'  => Settings::OPTION,
 				'option_value' => maybe_serialize( get_option( Settings::OPTION ) ),
@@ -343,6 +354,23 @@ final class SessionRevalidationTest extends TestCase {
 		$on_b = self::handoff( $site_b, self::sign_in_to_pool( $user['username'], $user['password'] ) );
 		$this->assertTrue( self::visit( $on_a )['signed_in'] );
 		$this->assertTrue( self::visit( $on_b )['signed_in'] );
+		return array( $user, $on_a, $on_b );
+	}
+
+	public function test_two_sites_on_one_pool_a_user_disabled_in_cognito_loses_both_sessions(): void {
+		list( $user, $on_a, $on_b ) = $this->on_both_sites();
+		self::admin( 'AdminDisableUser', $user['username'], array() );
+		try {
+			sleep( 2 );
+			$this->assertFalse( self::visit( $on_a )['signed_in'] );
+			$this->assertFalse( self::visit( $on_b )['signed_in'] );
+		} finally {
+			self::admin( 'AdminEnableUser', $user['username'], array() );
+		}
+	}
+
+	public function test_two_sites_on_one_pool_a_global_sign_out_on_one_ends_the_session_on_both(): void {
+		list( , $on_a, $on_b ) = $this->on_both_sites();
 
 		// What site A's profile does for "Sign out everywhere": Cognito's GlobalSignOut with the user's own token.
 		$signed_out = self::http(
