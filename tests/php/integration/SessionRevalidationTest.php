@@ -25,6 +25,9 @@ final class SessionRevalidationTest extends TestCase {
 	use EmulatorPool;
 	use SiteState;
 
+	/** Option a must-use plugin written for these tests fills with each cognito_blocks_session_revoked call. */
+	private const HOOK_LOG = 'cognito_blocks_test_revoked';
+
 	public static function setUpBeforeClass(): void {
 		self::$url      = rtrim( (string) getenv( 'WP_URL' ), '/' );
 		self::$emulator = rtrim( (string) getenv( 'EMULATOR_URL' ), '/' );
@@ -32,10 +35,30 @@ final class SessionRevalidationTest extends TestCase {
 			self::markTestSkipped( 'Needs WordPress served at WP_URL and the Cognito emulator at EMULATOR_URL.' );
 		}
 		self::save_settings();
+		// The hook fires in the web server's process: a must-use plugin there records it for the tests to read.
+		$dir = ABSPATH . 'wp-content/mu-plugins';
+		wp_mkdir_p( $dir );
+		file_put_contents(
+			$dir . '/cognito-blocks-test-revoked.php',
+			"<?php\nadd_action( 'cognito_blocks_session_revoked', static function ( \$user_id, \$reason ) {\n\t\$log = (array) get_option( '" . self::HOOK_LOG . "', array() );\n\t\$log[] = array( (int) \$user_id, (string) \$reason );\n\tupdate_option( '" . self::HOOK_LOG . "', \$log, false );\n}, 10, 2 );\n"
+		);
 	}
 
 	public static function tearDownAfterClass(): void {
 		self::restore_settings();
+		wp_delete_file( ABSPATH . 'wp-content/mu-plugins/cognito-blocks-test-revoked.php' );
+		delete_option( self::HOOK_LOG );
+	}
+
+	/**
+	 * What the hook was called with on the server so far.
+	 *
+	 * @return list<array{0:int,1:string}>
+	 */
+	private static function revocations(): array {
+		wp_cache_delete( self::HOOK_LOG, 'options' );
+		wp_cache_delete( 'notoptions', 'options' );
+		return array_values( (array) get_option( self::HOOK_LOG, array() ) );
 	}
 
 	/**
@@ -203,6 +226,7 @@ final class SessionRevalidationTest extends TestCase {
 			$ended = self::visit( $session );
 			$this->assertFalse( $ended['signed_in'], 'the session ended on the request that found out' );
 			$this->assertStringContainsString( SessionGuard::ENDED_COOKIE . '=disabled', $ended['set_cookies'] );
+			$this->assertContains( array( $session['user_id'], 'disabled' ), self::revocations(), 'cognito_blocks_session_revoked fired with the reason' );
 			$this->assertSame( array(), self::bindings( $session['user_id'] ), 'the session record is gone' );
 			$this->assertFalse( self::visit( $session )['signed_in'] );
 			// The next page says why, once: on the front end and on wp-login.php.
@@ -222,6 +246,7 @@ final class SessionRevalidationTest extends TestCase {
 		self::admin( 'AdminDisableUser', $session['user']['username'], array() );
 		try {
 			$this->assertTrue( self::visit( $session )['signed_in'], 'checked at sign-in; next check in an hour' );
+			$this->assertNotContains( array( $session['user_id'], 'disabled' ), self::revocations() );
 		} finally {
 			self::admin( 'AdminEnableUser', $session['user']['username'], array() );
 		}
@@ -268,6 +293,7 @@ final class SessionRevalidationTest extends TestCase {
 		$ended = self::visit( $session );
 		$this->assertFalse( $ended['signed_in'], 'past the grace period' );
 		$this->assertStringContainsString( SessionGuard::ENDED_COOKIE . '=outage', $ended['set_cookies'] );
+		$this->assertContains( array( $session['user_id'], 'outage' ), self::revocations() );
 		delete_option( Revalidator::OUTAGE_OPTION );
 	}
 
