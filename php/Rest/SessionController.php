@@ -137,7 +137,7 @@ final class SessionController {
 		}
 
 		$refresh = $read['body']['refreshToken'] ?? '';
-		SessionBinding::prepare( $read['config'], is_int( $claims['auth_time'] ?? null ) ? $claims['auth_time'] : time(), is_string( $refresh ) ? $refresh : '', time() );
+		SessionBinding::prepare( $read['config'], is_int( $claims['auth_time'] ?? null ) ? $claims['auth_time'] : time(), is_string( $refresh ) ? $refresh : '', time(), is_string( $claims['sub'] ?? null ) ? $claims['sub'] : '' );
 		$response = self::open_session( $user, $claims, self::remember( $read['body'] ), (string) $redirect );
 		// Used by the session just opened, or by none.
 		SessionBinding::discard();

@@ -7,6 +7,8 @@
 
 namespace CognitoBlocks\Sessions;
 
+use CognitoBlocks\Auth\Exception\TokenRejected;
+use CognitoBlocks\Auth\TokenDecoder;
 use CognitoBlocks\Settings\Config;
 
 /**
@@ -52,9 +54,24 @@ final class CognitoRefresh {
 		}
 		if ( 200 === $status && is_array( $body['AuthenticationResult'] ?? null ) && is_string( $body['AuthenticationResult']['IdToken'] ?? null ) ) {
 			$rotated = $body['AuthenticationResult']['RefreshToken'] ?? null;
-			return Outcome::keep( is_string( $rotated ) && '' !== $rotated ? $rotated : null );
+			return Outcome::keep( is_string( $rotated ) && '' !== $rotated ? $rotated : null, self::sub_of( $body['AuthenticationResult']['IdToken'] ) );
 		}
 		return Outcome::from_error( 200 === $status ? 502 : $status, $body );
+	}
+
+	/**
+	 * The `sub` of an ID token Cognito just returned over TLS (read, not verified: it comes straight from the
+	 * pool, and only says whose grant was renewed); empty when it cannot be read.
+	 *
+	 * @param string $id_token The ID token.
+	 */
+	private static function sub_of( string $id_token ): string {
+		try {
+			$sub = TokenDecoder::decode( $id_token )->claims['sub'] ?? null;
+		} catch ( TokenRejected $e ) {
+			return '';
+		}
+		return is_string( $sub ) ? $sub : '';
 	}
 
 	/**

@@ -30,20 +30,23 @@ final class Outcome {
 	 * @param string      $kind          KEEP, END or UNREACHABLE.
 	 * @param string      $reason        For END: one of the reasons above.
 	 * @param string|null $refresh_token For KEEP: a rotated refresh token to store instead of the old one.
+	 * @param string      $sub           For KEEP: the `sub` of the ID token Cognito issued (whose grant it is).
 	 */
 	private function __construct(
 		public readonly string $kind,
 		public readonly string $reason = '',
-		public readonly ?string $refresh_token = null
+		public readonly ?string $refresh_token = null,
+		public readonly string $sub = ''
 	) {}
 
 	/**
 	 * The session lives on.
 	 *
 	 * @param string|null $refresh_token A rotated refresh token.
+	 * @param string      $sub           Whose grant Cognito renewed.
 	 */
-	public static function keep( ?string $refresh_token = null ): self {
-		return new self( self::KEEP, '', $refresh_token );
+	public static function keep( ?string $refresh_token = null, string $sub = '' ): self {
+		return new self( self::KEEP, '', $refresh_token, $sub );
 	}
 
 	/**

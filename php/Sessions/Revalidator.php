@@ -82,6 +82,11 @@ final class Revalidator {
 			if ( Outcome::END === $outcome->kind ) {
 				return $outcome;
 			}
+			if ( Outcome::KEEP === $outcome->kind && ! hash_equals( (string) ( $binding['sub'] ?? '' ), $outcome->sub ) ) {
+				// The refresh token handed over at sign-in is someone else's (or its sub could not be read): it
+				// says nothing about this session's grant, so it cannot keep the session alive. Fail closed.
+				return Outcome::end( Outcome::REVOKED );
+			}
 			if ( Outcome::KEEP === $outcome->kind ) {
 				$this->reached( $now );
 				$binding['failing_since'] = null;

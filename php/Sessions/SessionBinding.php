@@ -33,11 +33,13 @@ final class SessionBinding {
 	 * @param int         $auth_time     The ID token's `auth_time` (when the person authenticated with Cognito).
 	 * @param string|null $refresh_token The refresh token the browser handed over, if any.
 	 * @param int         $now           Current time.
+	 * @param string      $sub           The ID token's `sub`: a refresh token renewed for anyone else ends the session.
 	 */
-	public static function prepare( Config $config, int $auth_time, ?string $refresh_token, int $now ): void {
+	public static function prepare( Config $config, int $auth_time, ?string $refresh_token, int $now, string $sub = '' ): void {
 		$bound         = null !== $refresh_token && '' !== $refresh_token && $config->bind_refresh_token();
 		self::$pending = array(
 			'refresh'       => $bound ? TokenVault::for_site()->seal( (string) $refresh_token ) : null,
+			'sub'           => $sub,
 			'checked'       => $now,
 			'failing_since' => null,
 			'auth_time'     => $auth_time,

@@ -89,6 +89,14 @@ final class CognitoRefreshTest extends TestCase {
 		$this->assertSame( 'refresh-2', $outcome->refresh_token, 'the rotated token replaces the stored one' );
 	}
 
+	public function test_it_reports_whose_grant_cognito_renewed(): void {
+		$sent     = array();
+		$segment  = static fn ( array $data ): string => rtrim( strtr( base64_encode( (string) wp_json_encode( $data ) ), '+/', '-_' ), '=' );
+		$id_token = $segment( array( 'alg' => 'RS256' ) ) . '.' . $segment( array( 'sub' => 'sub-ada' ) ) . '.' . $segment( array( 's' ) );
+		$outcome  = self::client( array( array( 'status' => 200, 'body' => (string) wp_json_encode( array( 'AuthenticationResult' => array( 'IdToken' => $id_token ) ) ) ) ), $sent )->check( 'r' );
+		$this->assertSame( 'sub-ada', $outcome->sub );
+	}
+
 	public function test_refusals_end_and_failures_wait(): void {
 		$sent = array();
 		$this->assertSame( Outcome::DISABLED, self::client( array( array( 'status' => 400, 'body' => '{"__type":"NotAuthorizedException","message":"User is disabled."}' ) ), $sent )->check( 'r' )->reason );

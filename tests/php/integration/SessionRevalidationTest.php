@@ -262,6 +262,19 @@ final class SessionRevalidationTest extends TestCase {
 		$this->assertStringContainsString( SessionGuard::ENDED_COOKIE . '=revoked', $ended['set_cookies'] );
 	}
 
+	public function test_a_refresh_token_of_another_user_cannot_keep_a_session_alive(): void {
+		self::configure( 1 );
+		$owner   = self::new_pool_user();
+		$other   = self::new_pool_user();
+		$tokens  = self::sign_in_to_pool( $owner['username'], $owner['password'] );
+		$foreign = self::sign_in_to_pool( $other['username'], $other['password'] );
+		// Handed in as if it were the same sign-in's: valid in Cognito, but someone else's grant.
+		$session = self::handoff( self::$url, array( 'refreshToken' => $foreign['refreshToken'] ) + $tokens );
+		$this->assertTrue( self::visit( $session )['signed_in'] );
+		sleep( 2 );
+		$this->assertFalse( self::visit( $session )['signed_in'], 'the first check ends it' );
+	}
+
 	public function test_a_user_deleted_in_cognito_loses_the_session(): void {
 		self::configure( 1 );
 		$session = self::bound_session();
