@@ -24,6 +24,20 @@ trait EmulatorPool {
 	private static string $emulator = '';
 
 	/**
+	 * The settings that point the site at the emulator's pool (from the stack's environment).
+	 *
+	 * @return array<string,string>
+	 */
+	private static function pool_settings(): array {
+		return array(
+			'user_pool_id' => (string) getenv( 'COGNITO_POOL_ID' ),
+			'client_id'    => (string) getenv( 'COGNITO_CLIENT_ID' ),
+			'region'       => (string) getenv( 'COGNITO_REGION' ),
+			'endpoint'     => self::$emulator,
+		);
+	}
+
+	/**
 	 * Signs in against the emulator with SRP.
 	 *
 	 * @return array{idToken:string,accessToken:string}

@@ -34,11 +34,8 @@ final class EmulatorTokenTest extends TestCase {
 			Settings::OPTION,
 			array_merge(
 				$settings,
+				self::pool_settings(),
 				array(
-					'user_pool_id'   => (string) getenv( 'COGNITO_POOL_ID' ),
-					'client_id'      => (string) getenv( 'COGNITO_CLIENT_ID' ),
-					'region'         => (string) getenv( 'COGNITO_REGION' ),
-					'endpoint'       => self::$emulator,
 					'group_role_map' => array(
 						array(
 							'group' => 'editors',

@@ -73,11 +73,8 @@ final class SessionRevalidationTest extends TestCase {
 			Settings::OPTION,
 			array_merge(
 				$settings,
+				self::pool_settings(),
 				array(
-					'user_pool_id'        => (string) getenv( 'COGNITO_POOL_ID' ),
-					'client_id'           => (string) getenv( 'COGNITO_CLIENT_ID' ),
-					'region'              => (string) getenv( 'COGNITO_REGION' ),
-					'endpoint'            => self::$emulator,
 					'creation_policy'     => 'create',
 					'bind_refresh_token'  => true,
 					'revalidate_interval' => $interval,
