@@ -4,7 +4,6 @@ import type { AppClient, Pool } from './types';
 import { cognitoError } from './errors';
 import { epochSec, newClientId } from './model';
 import { clientAttributeList } from './schema';
-import { supportedProviders } from './identity-providers';
 
 type Input = Record< string, unknown >;
 
@@ -89,10 +88,8 @@ export function newClient(
 		logoutUrls: ( input.LogoutURLs as string[] ) ?? [],
 		allowedOAuthFlows: ( input.AllowedOAuthFlows as string[] ) ?? [],
 		allowedOAuthScopes: ( input.AllowedOAuthScopes as string[] ) ?? [],
-		supportedIdentityProviders: supportedProviders(
-			pool,
-			input.SupportedIdentityProviders
-		),
+		supportedIdentityProviders:
+			( input.SupportedIdentityProviders as string[] ) ?? [],
 		preventUserExistenceErrors:
 			input.PreventUserExistenceErrors === 'ENABLED'
 				? 'ENABLED'

@@ -233,11 +233,7 @@ export function createHandler( ctx: Ctx ) {
 				await handleApi( ctx, req, res );
 				return;
 			}
-			// The simulated identity providers' pages (under /_emulator/idp/) belong to the hosted UI: browsers open them.
-			if (
-				url.pathname.startsWith( '/_emulator/' ) &&
-				! url.pathname.startsWith( '/_emulator/idp/' )
-			) {
+			if ( url.pathname.startsWith( '/_emulator/' ) ) {
 				await handleEmulator( ctx, req, res, url );
 				return;
 			}

@@ -18,9 +18,6 @@ function startSrp( ctx: Ctx, pool: Pool, client: AppClient, input: Input ) {
 	if ( ! user && client.preventUserExistenceErrors !== 'ENABLED' ) {
 		throw cognitoError( 'userNotFound' );
 	}
-	if ( user?.status === 'EXTERNAL_PROVIDER' ) {
-		throw cognitoError( 'externalUser' );
-	}
 	// An unknown user gets a challenge shaped like a real one, so responses do not reveal who exists.
 	const srp = user ? srpStart( user.verifier, A ) : srpStart( fakeSrpB(), A );
 	if ( ! srp ) {
@@ -71,9 +68,6 @@ export const InitiateAuth: Operation = ( ctx, input ) => {
 					? 'badCredentials'
 					: 'userNotFound'
 			);
-		}
-		if ( user.status === 'EXTERNAL_PROVIDER' ) {
-			throw cognitoError( 'externalUser' );
 		}
 		if ( ! passwordMatches( pool.id, user, str( params, 'PASSWORD' ) ) ) {
 			throw cognitoError( 'badCredentials' );

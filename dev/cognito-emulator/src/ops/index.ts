@@ -3,7 +3,6 @@ import type { Operation } from '../context';
 import * as admin from './admin';
 import * as adminUsers from './admin-users';
 import * as auth from './auth';
-import * as identityProviders from './identity-providers';
 import * as challenges from './challenges';
 import * as mfa from './mfa';
 import * as password from './password';
@@ -36,5 +35,4 @@ export const PUBLIC_OPERATIONS: Record< string, Operation > = {
 export const ADMIN_OPERATIONS: Record< string, Operation > = {
 	...admin,
 	...adminUsers,
-	...identityProviders,
 };
