@@ -94,6 +94,64 @@ describe( 'browser origins', () => {
 		expect( own.headers.get( 'access-control-allow-origin' ) ).toBe( SITE );
 	} );
 
+	it( 'lets the site call the token endpoint from its pages (preflight and answer), and no other page', async () => {
+		const tokenPreflight = ( origin: string ) =>
+			fetch( `${ emulator.url }/oauth2/token`, {
+				method: 'OPTIONS',
+				headers: {
+					Origin: origin,
+					'Access-Control-Request-Method': 'POST',
+					'Access-Control-Request-Headers': 'content-type',
+				},
+			} );
+		const exchange = ( origin: string ) =>
+			fetch( `${ emulator.url }/oauth2/token`, {
+				method: 'POST',
+				headers: {
+					Origin: origin,
+					'Content-Type': 'application/x-www-form-urlencoded',
+				},
+				body: new URLSearchParams( {
+					grant_type: 'authorization_code',
+					client_id: emulator.clientId!,
+					code: 'expired-or-unknown',
+					redirect_uri: 'http://127.0.0.1:1/a/callback',
+					code_verifier: 'x'.repeat( 43 ),
+				} ),
+			} );
+		const allowed = await tokenPreflight( SITE );
+		expect( allowed.status ).toBe( 204 );
+		expect( allowed.headers.get( 'access-control-allow-origin' ) ).toBe(
+			SITE
+		);
+		expect(
+			allowed.headers.get( 'access-control-allow-methods' )
+		).toContain( 'POST' );
+		expect( allowed.headers.get( 'access-control-allow-headers' ) ).toMatch(
+			/content-type/i
+		);
+		const answer = await exchange( SITE );
+		expect( answer.status ).toBe( 400 );
+		expect( answer.headers.get( 'access-control-allow-origin' ) ).toBe(
+			SITE
+		);
+		expect( await answer.json() ).toEqual( { error: 'invalid_grant' } );
+		for ( const origin of [ EVIL, 'http://127.0.0.1:9999' ] ) {
+			expect(
+				( await tokenPreflight( origin ) ).headers.get(
+					'access-control-allow-origin'
+				),
+				origin
+			).toBeNull();
+			expect(
+				( await exchange( origin ) ).headers.get(
+					'access-control-allow-origin'
+				),
+				origin
+			).toBeNull();
+		}
+	} );
+
 	it( 'answers no web page on admin operations, the outbox or the clock, even the site itself', async () => {
 		const signed = {
 			Authorization:

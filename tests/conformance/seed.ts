@@ -6,6 +6,7 @@ export const CLIENT_ID = 'conformanceclient000000001'; // PreventUserExistenceEr
 export const LEGACY_CLIENT_ID = 'conformanceclient000000002'; // LEGACY, USER_PASSWORD_AUTH allowed
 export const WEB_CLIENT_ID = 'conformanceclient000000003'; // hosted UI, site A
 export const OTHER_WEB_CLIENT_ID = 'conformanceclient000000004'; // hosted UI, site B
+export const PASSWORD_ONLY_CLIENT_ID = 'conformanceclient000000005'; // hosted UI, site C: no federation
 export const PASSWORD = 'Corr3ct-Horse!';
 export const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
@@ -15,6 +16,11 @@ export const SEED: SeedObject = {
 		name: 'conformance',
 		mfa: 'OPTIONAL',
 		customAttributes: [ 'team' ],
+		// Sites A and B support both (the default: COGNITO and every provider of the pool); site C neither.
+		identityProviders: [
+			{ name: 'Google', type: 'Google' },
+			{ name: 'CorpSAML', type: 'SAML' },
+		],
 	},
 	clients: [
 		{ id: CLIENT_ID, name: 'spa' },
@@ -39,6 +45,12 @@ export const SEED: SeedObject = {
 			name: 'site-b',
 			callbackUrls: [ 'http://127.0.0.1:1/b/callback' ],
 			logoutUrls: [ 'http://127.0.0.1:1/b/signed-out' ],
+		},
+		{
+			id: PASSWORD_ONLY_CLIENT_ID,
+			name: 'site-c',
+			callbackUrls: [ 'http://127.0.0.1:1/c/callback' ],
+			identityProviders: [ 'COGNITO' ],
 		},
 	],
 	groups: [ { name: 'editors', precedence: 1 } ],

@@ -4,6 +4,7 @@ import type { AppClient, Pool } from './types';
 import { cognitoError } from './errors';
 import { epochSec, newClientId } from './model';
 import { clientAttributeList } from './schema';
+import { supportedProviders } from './identity-providers';
 
 type Input = Record< string, unknown >;
 
@@ -88,8 +89,10 @@ export function newClient(
 		logoutUrls: ( input.LogoutURLs as string[] ) ?? [],
 		allowedOAuthFlows: ( input.AllowedOAuthFlows as string[] ) ?? [],
 		allowedOAuthScopes: ( input.AllowedOAuthScopes as string[] ) ?? [],
-		supportedIdentityProviders:
-			( input.SupportedIdentityProviders as string[] ) ?? [],
+		supportedIdentityProviders: supportedProviders(
+			pool,
+			input.SupportedIdentityProviders
+		),
 		preventUserExistenceErrors:
 			input.PreventUserExistenceErrors === 'ENABLED'
 				? 'ENABLED'

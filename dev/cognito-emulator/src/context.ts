@@ -43,9 +43,19 @@ export interface AuthCode {
 	expiresAt: number;
 }
 
+/** What the simulated identity provider hands back to /oauth2/idpresponse: who signed in there. */
+export interface IdpCode {
+	provider: string;
+	email: string;
+	name: string;
+	emailVerified: boolean;
+	expiresAt: number;
+}
+
 export interface Ctx {
 	store: Store;
 	authCodes: Map< string, AuthCode >;
+	idpCodes: Map< string, IdpCode >;
 	clock: Clock;
 	keys: Keys;
 	sessions: Map< string, AuthSession >;

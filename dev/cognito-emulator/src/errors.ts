@@ -135,6 +135,16 @@ export const ERRORS = {
 		'Could not parse the request body as JSON.',
 	],
 	internal: [ 'InternalErrorException', 'Internal error.' ],
+	duplicateProvider: [ 'DuplicateProviderException', 'Duplicate provider.' ],
+	providerNotFound: [
+		'ResourceNotFoundException',
+		'Identity provider does not exist.',
+	],
+	// What Cognito answers a password sign-in of a federated (EXTERNAL_PROVIDER) user.
+	externalUser: [
+		'NotAuthorizedException',
+		'User is not authorized to get auth details.',
+	],
 } as const;
 
 export type ErrorKey = keyof typeof ERRORS;

@@ -8,6 +8,7 @@ import { Keys } from './tokens';
 import { applySeed, loadSeed, type SeedObject } from './seed';
 
 export type { SeedObject, SeedClient, SeedUser } from './seed';
+export type { SeedIdentityProvider } from './identity-providers';
 export { totp } from './totp';
 
 export interface EmulatorOptions {
@@ -63,6 +64,7 @@ export async function startEmulator(
 		keys: new Keys( options.dataDir ),
 		sessions: new Map(),
 		authCodes: new Map(),
+		idpCodes: new Map(),
 		baseUrl: '',
 		allowedOrigins: options.allowedOrigins?.length
 			? new Set(

@@ -111,10 +111,13 @@ export function userInfo(
 			bearer?.[ 1 ]
 		);
 		const reader = ctx.store.state.clients[ String( access.client_id ) ];
-		// userInfo reports every attribute as a string, unlike the ID token.
+		// userInfo reports every attribute as a string, unlike the ID token (`identities`: the stored JSON text).
 		const claims = Object.fromEntries(
 			Object.entries( attributeClaims( user, reader ) ).map(
-				( [ k, v ] ) => [ k, String( v ) ]
+				( [ k, v ] ) => [
+					k,
+					k === 'identities' ? user.attributes[ k ] : String( v ),
+				]
 			)
 		);
 		send( req, res, 200, {

@@ -9,6 +9,10 @@ import { newPool } from './model';
 import { newClient } from './clients';
 import { CUSTOM_PREFIX, parseCustomAttributes } from './schema';
 import { seedUsers, type SeedUser } from './seed-users';
+import {
+	seedIdentityProviders,
+	type SeedIdentityProvider,
+} from './identity-providers';
 
 export type { SeedUser } from './seed-users';
 
@@ -34,6 +38,11 @@ export interface SeedClient {
 	/** Attributes the client may read / write (ReadAttributes, WriteAttributes); default every attribute. */
 	readAttributes?: string[];
 	writeAttributes?: string[];
+	/**
+	 * SupportedIdentityProviders: COGNITO and/or names of the pool's identity providers. Default: COGNITO and every
+	 * provider of the pool (providers the seed adds to the pool later are added to the client too).
+	 */
+	identityProviders?: string[];
 	/** RefreshTokenRotation; default off. `retryGracePeriodSeconds` 0–60, default 0. */
 	refreshTokenRotation?: {
 		feature: 'ENABLED' | 'DISABLED';
@@ -77,6 +86,8 @@ export interface SeedObject {
 				'email' | 'phone_number'
 			>;
 		};
+		/** Federated identity providers; added to an existing pool when missing (never changed or removed). */
+		identityProviders?: SeedIdentityProvider[];
 	};
 	client?: SeedClient;
 	clients?: SeedClient[];
@@ -184,6 +195,11 @@ export function applySeed(
 			)
 		);
 	}
+	const addedProviders = seedIdentityProviders(
+		ctx,
+		pool,
+		seed.pool.identityProviders
+	);
 	const clientIds: string[] = [];
 	for ( const c of [
 		...( seed.client ? [ seed.client ] : [] ),
@@ -226,7 +242,12 @@ export function applySeed(
 							'profile',
 							'aws.cognito.signin.user.admin',
 						],
-						SupportedIdentityProviders: [ 'COGNITO' ],
+						SupportedIdentityProviders: c.identityProviders ?? [
+							'COGNITO',
+							...( target.identityProviders ?? [] ).map(
+								( p ) => p.name
+							),
+						],
 						PreventUserExistenceErrors:
 							c.preventUserExistenceErrors ?? 'ENABLED',
 						IdTokenValidity: c.idTokenValidityMinutes,
@@ -250,6 +271,12 @@ export function applySeed(
 				)
 			);
 			state.clients[ client.id ] = client;
+		} else if ( ! c.identityProviders ) {
+			// A client on the default list gets the providers this seed has just added to its pool.
+			const known = client.supportedIdentityProviders;
+			known.push(
+				...addedProviders.filter( ( n ) => ! known.includes( n ) )
+			);
 		}
 		clientIds.push( client.id );
 	}

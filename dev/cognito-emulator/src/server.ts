@@ -233,7 +233,11 @@ export function createHandler( ctx: Ctx ) {
 				await handleApi( ctx, req, res );
 				return;
 			}
-			if ( url.pathname.startsWith( '/_emulator/' ) ) {
+			// The simulated identity providers' pages (under /_emulator/idp/) belong to the hosted UI: browsers open them.
+			if (
+				url.pathname.startsWith( '/_emulator/' ) &&
+				! url.pathname.startsWith( '/_emulator/idp/' )
+			) {
 				await handleEmulator( ctx, req, res, url );
 				return;
 			}

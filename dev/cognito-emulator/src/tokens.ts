@@ -134,12 +134,33 @@ export function attributeClaims(
 ): Record< string, unknown > {
 	const out: Record< string, unknown > = {};
 	for ( const [ name, value ] of Object.entries( user.attributes ) ) {
-		if ( name === 'sub' || ! canRead( client, name ) ) {
-			continue;
+		if ( name === 'identities' ) {
+			out[ name ] = identitiesClaim( value );
+		} else if ( name !== 'sub' && canRead( client, name ) ) {
+			out[ name ] = name.endsWith( '_verified' )
+				? value === 'true'
+				: value;
 		}
-		out[ name ] = name.endsWith( '_verified' ) ? value === 'true' : value;
 	}
 	return out;
+}
+
+/**
+ * A federated user's `identities` attribute is a JSON string; the ID token carries it as an array, with `primary`
+ * and `dateCreated` as strings, the way Cognito writes it.
+ */
+function identitiesClaim( value: string ): unknown {
+	try {
+		return (
+			JSON.parse( value ) as Array< Record< string, unknown > >
+		 ).map( ( i ) => ( {
+			...i,
+			primary: String( i.primary ),
+			dateCreated: String( i.dateCreated ),
+		} ) );
+	} catch {
+		return value;
+	}
 }
 
 export interface IssueInput {

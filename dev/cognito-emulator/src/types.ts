@@ -22,6 +22,26 @@ export interface Pool {
 	customAttributes?: CustomAttribute[];
 	/** UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate: `email` and/or `phone_number`. */
 	keepOriginalAttributes?: string[];
+	/** Federated identity providers (CreateIdentityProvider, seed). Absent in state from older versions. */
+	identityProviders?: IdentityProvider[];
+	updatedAt?: number;
+}
+
+export type IdentityProviderType =
+	| 'Google'
+	| 'Facebook'
+	| 'SignInWithApple'
+	| 'LoginWithAmazon'
+	| 'SAML'
+	| 'OIDC';
+
+export interface IdentityProvider {
+	name: string;
+	type: IdentityProviderType;
+	details: Record< string, string >;
+	attributeMapping: Record< string, string >;
+	idpIdentifiers: string[];
+	createdAt: number;
 	updatedAt?: number;
 }
 
@@ -62,7 +82,12 @@ export interface AppClient {
 }
 
 export type UserStatus =
-	'UNCONFIRMED' | 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'RESET_REQUIRED';
+	| 'UNCONFIRMED'
+	| 'CONFIRMED'
+	| 'FORCE_CHANGE_PASSWORD'
+	| 'RESET_REQUIRED'
+	/** A federated user, created by a sign-in through an identity provider; it has no password. */
+	| 'EXTERNAL_PROVIDER';
 
 export interface User {
 	poolId: string;
@@ -143,6 +168,8 @@ export interface HostedSession {
 	id: string;
 	poolId: string;
 	username: string;
+	/** COGNITO for a password sign-in, else the identity provider's name. Absent in state from older versions. */
+	provider?: string;
 	authTime: number;
 	expiresAt: number;
 }

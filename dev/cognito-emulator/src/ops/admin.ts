@@ -41,6 +41,7 @@ export const UpdateUserPool: Operation = ( ctx, input ) => {
 		...next,
 		createdAt: pool.createdAt,
 		customAttributes: pool.customAttributes,
+		identityProviders: pool.identityProviders,
 		updatedAt: ctx.clock.now(),
 	};
 	ctx.store.save();

@@ -18,6 +18,9 @@ function startSrp( ctx: Ctx, pool: Pool, client: AppClient, input: Input ) {
 	if ( ! user && client.preventUserExistenceErrors !== 'ENABLED' ) {
 		throw cognitoError( 'userNotFound' );
 	}
+	if ( user?.status === 'EXTERNAL_PROVIDER' ) {
+		throw cognitoError( 'externalUser' );
+	}
 	// An unknown user gets a challenge shaped like a real one, so responses do not reveal who exists.
 	const srp = user ? srpStart( user.verifier, A ) : srpStart( fakeSrpB(), A );
 	if ( ! srp ) {
@@ -68,6 +71,9 @@ export const InitiateAuth: Operation = ( ctx, input ) => {
 					? 'badCredentials'
 					: 'userNotFound'
 			);
+		}
+		if ( user.status === 'EXTERNAL_PROVIDER' ) {
+			throw cognitoError( 'externalUser' );
 		}
 		if ( ! passwordMatches( pool.id, user, str( params, 'PASSWORD' ) ) ) {
 			throw cognitoError( 'badCredentials' );

@@ -3,6 +3,7 @@ import type { Operation } from '../context';
 import * as admin from './admin';
 import * as adminUsers from './admin-users';
 import * as auth from './auth';
+import * as identityProviders from './identity-providers';
 import * as challenges from './challenges';
 import * as mfa from './mfa';
 import * as password from './password';
@@ -35,4 +36,5 @@ export const PUBLIC_OPERATIONS: Record< string, Operation > = {
 export const ADMIN_OPERATIONS: Record< string, Operation > = {
 	...admin,
 	...adminUsers,
+	...identityProviders,
 };
