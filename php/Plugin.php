@@ -79,6 +79,11 @@ final class Plugin {
 		add_filter( 'debug_information', array( Admin\SiteHealth::class, 'info' ) );
 		add_action( 'rest_api_init', array( Admin\SiteHealth::class, 'register_routes' ) );
 
+		// Single sign-on (php/Sso): the callback page on wp-login.php, and the hosted UI's sign-out after core's. The
+		// redirect runs late so it wins over other plugins' destinations: the hosted UI must see this sign-out.
+		add_action( 'login_form_' . Sso\HostedUi::CALLBACK_ACTION, array( Sso\CallbackPage::class, 'render' ) );
+		add_action( 'login_form_logout', array( Sso\HostedSignOut::class, 'before_logout' ) );
+		add_filter( 'logout_redirect', array( Sso\HostedSignOut::class, 'redirect' ), 99 );
 		add_action( 'login_enqueue_scripts', array( Login\LoginScreen::class, 'enqueue' ) );
 		add_filter( 'login_body_class', array( Login\LoginScreen::class, 'body_class' ) );
 		add_filter( 'login_message', array( Login\LoginScreen::class, 'message' ) );

@@ -98,6 +98,8 @@ final class Registry {
 			new Form( name: 'register', block_dir: $dir( 'register' ), login_actions: array( 'register' ), password_variant: false, entry: 'signUp' ),
 			new Form( name: 'reset-password', block_dir: $dir( 'reset-password' ), login_actions: array( 'lostpassword', 'retrievepassword' ), entry: 'forgotPassword' ),
 			// The signed-in visitor's own account; signed out, the sign-in form that brings them back here.
+			// "Continue with …" buttons (php/Sso): small enough for view.js; the OAuth code loads on a press.
+			new Form( name: 'sso-button', block_dir: $dir( 'sso-button' ), view: 'sso', entry: 'buttons', eager: true ),
 			new Form( name: 'profile', block_dir: $dir( 'profile' ), view: 'profile', entry: 'profile', signed_in: true, signed_out: 'login' ),
 		);
 	}

@@ -9,6 +9,7 @@ namespace CognitoBlocks\Render;
 
 use CognitoBlocks\Forms\Registry;
 use CognitoBlocks\Settings\Settings;
+use CognitoBlocks\Sso\HostedUi;
 
 /**
  * Prints a form's mount point: the element src/view.tsx finds and hydrates.
@@ -57,6 +58,9 @@ final class FormRenderer {
 		if ( $preview ) {
 			$config['preview'] = true;
 		}
+		if ( 'sso' === $form->view ) {
+			$config['sso'] = HostedUi::browser_config( Settings::current() );
+		}
 		if ( $form->signed_in ) {
 			// Still no nonce in the page: the browser asks core's rest-nonce action for the signed-in user's own.
 			$config['accountUrl'] = rest_url( 'cognito-blocks/v1/account' );
@@ -69,9 +73,26 @@ final class FormRenderer {
 			esc_attr( $form->name ),
 			esc_attr( (string) wp_json_encode( $config ) ),
 			// Holds the form's place with its own markup, so mounting the form does not shift the page.
-			'profile' === $form->view ? Skeleton::placeholder() : Skeleton::render( $form->entry, $config['attributes'] ),
+			self::stand_in( $form, $config ),
 			esc_html__( 'This form needs JavaScript. Please enable JavaScript in your browser to sign in.', 'cognito-blocks' )
 		);
+	}
+
+	/**
+	 * What holds the form's place until the script mounts it.
+	 *
+	 * @param \CognitoBlocks\Forms\Form $form   The form.
+	 * @param array<string,mixed>       $config The mount point's configuration.
+	 */
+	private static function stand_in( \CognitoBlocks\Forms\Form $form, array $config ): string {
+		if ( 'profile' === $form->view ) {
+			return Skeleton::placeholder();
+		}
+		if ( 'sso' === $form->view ) {
+			$sso = is_array( $config['sso'] ?? null ) ? $config['sso'] : array();
+			return SsoButtons::render( is_array( $sso['providers'] ?? null ) ? $sso['providers'] : array(), $config['attributes'] );
+		}
+		return Skeleton::render( $form->entry, $config['attributes'] );
 	}
 
 	/**

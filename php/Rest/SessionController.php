@@ -63,6 +63,11 @@ final class SessionController {
 							'type'        => 'string',
 							'default'     => '',
 						),
+						'hostedUi'     => array(
+							'description' => __( 'The sign-in went through the hosted UI, whose session signing out may end too.', 'cognito-blocks' ),
+							'type'        => 'boolean',
+							'default'     => false,
+						),
 						'refreshToken' => array(
 							'description' => __( 'The Cognito refresh token of the same sign-in: kept encrypted in the session, which then follows Cognito.', 'cognito-blocks' ),
 							'type'        => 'string',
@@ -137,7 +142,7 @@ final class SessionController {
 		}
 
 		$refresh = $read['body']['refreshToken'] ?? '';
-		SessionBinding::prepare( $read['config'], is_int( $claims['auth_time'] ?? null ) ? $claims['auth_time'] : time(), is_string( $refresh ) ? $refresh : '', time(), is_string( $claims['sub'] ?? null ) ? $claims['sub'] : '' );
+		SessionBinding::prepare( $read['config'], is_int( $claims['auth_time'] ?? null ) ? $claims['auth_time'] : time(), is_string( $refresh ) ? $refresh : '', time(), is_string( $claims['sub'] ?? null ) ? $claims['sub'] : '', true === ( $read['body']['hostedUi'] ?? false ) );
 		$response = self::open_session( $user, $claims, self::remember( $read['body'] ), (string) $redirect );
 		// Used by the session just opened, or by none.
 		SessionBinding::discard();

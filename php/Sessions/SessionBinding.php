@@ -34,12 +34,15 @@ final class SessionBinding {
 	 * @param string|null $refresh_token The refresh token the browser handed over, if any.
 	 * @param int         $now           Current time.
 	 * @param string      $sub           The ID token's `sub`: a refresh token renewed for anyone else ends the session.
+	 * @param bool        $hosted_ui     The sign-in went through the hosted UI (a single sign-on button), so signing
+	 *                                   out may end the hosted UI's session too (Sso\HostedSignOut).
 	 */
-	public static function prepare( Config $config, int $auth_time, ?string $refresh_token, int $now, string $sub = '' ): void {
+	public static function prepare( Config $config, int $auth_time, ?string $refresh_token, int $now, string $sub = '', bool $hosted_ui = false ): void {
 		$bound         = null !== $refresh_token && '' !== $refresh_token && $config->bind_refresh_token();
 		self::$pending = array(
 			'refresh'       => $bound ? TokenVault::for_site()->seal( (string) $refresh_token ) : null,
 			'sub'           => $sub,
+			'hosted_ui'     => $hosted_ui,
 			'checked'       => $now,
 			'failing_since' => null,
 			'auth_time'     => $auth_time,

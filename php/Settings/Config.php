@@ -241,6 +241,38 @@ final class Config {
 	}
 
 	/**
+	 * The hosted UI's base URL, without a trailing slash; empty when single sign-on is off.
+	 */
+	public function hosted_ui_domain(): string {
+		return rtrim( $this->string( 'hosted_ui_domain' ), '/' );
+	}
+
+	/**
+	 * The single sign-on buttons, in order.
+	 *
+	 * @return list<array{provider:string,label:string}>
+	 */
+	public function sso_providers(): array {
+		$list = array();
+		foreach ( (array) $this->value( 'sso_providers' ) as $entry ) {
+			if ( is_array( $entry ) && is_string( $entry['provider'] ?? null ) && is_string( $entry['label'] ?? null ) ) {
+				$list[] = array(
+					'provider' => $entry['provider'],
+					'label'    => $entry['label'],
+				);
+			}
+		}
+		return $list;
+	}
+
+	/**
+	 * Whether signing out of WordPress also ends the hosted UI's session (for sessions opened through it).
+	 */
+	public function hosted_ui_sign_out(): bool {
+		return $this->bool( 'hosted_ui_sign_out' );
+	}
+
+	/**
 	 * The Cognito attribute => user meta key map.
 	 *
 	 * @return array<string,string>

@@ -58,6 +58,7 @@ final class Fields {
 			'attributes' => __( 'Attributes', 'cognito-blocks' ),
 			'passwords'  => __( 'Password rules', 'cognito-blocks' ),
 			'login'      => __( 'wp-login.php', 'cognito-blocks' ),
+			'sso'        => __( 'Single sign-on', 'cognito-blocks' ),
 			'sessions'   => __( 'Tokens and sessions', 'cognito-blocks' ),
 			'data'       => __( 'Data', 'cognito-blocks' ),
 		);
@@ -115,6 +116,15 @@ final class Fields {
 	 * @return list<Field>
 	 */
 	private static function declared(): array {
+		return array_merge( self::connection_and_accounts(), SsoFields::declared() );
+	}
+
+	/**
+	 * The table, but for single sign-on (SsoFields).
+	 *
+	 * @return list<Field>
+	 */
+	private static function connection_and_accounts(): array {
 		return array(
 			new Field(
 				name: 'user_pool_id',

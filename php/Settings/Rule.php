@@ -19,7 +19,8 @@ final class Rule {
 	 * @param array<string,mixed> $schema JSON schema of the value.
 	 * @param \Closure            $clean  Untrusted value (mixed) → clean value, or null when nothing usable is left.
 	 * @param string              $kind   Which control the settings page draws: text, url, choice, role, integer,
-	 *                                    boolean, record, group_role_map, list or attribute_map.
+	 *                                    boolean, record, group_role_map, provider_list, list or
+	 *                                    attribute_map.
 	 */
 	private function __construct( public readonly array $schema, private readonly \Closure $clean, public readonly string $kind ) {}
 
@@ -154,6 +155,24 @@ final class Rule {
 	 * Ordered list of {group, role} (see Sanitizer::group_role_map()).
 	 */
 	public static function group_role_map(): self {
+		return self::pair_list( 'group_role_map', array( 'group', 'role' ), Sanitizer::group_role_map( ... ) );
+	}
+
+	/**
+	 * Ordered list of {provider, label} (see Sanitizer::provider_list()).
+	 */
+	public static function provider_list(): self {
+		return self::pair_list( 'provider_list', array( 'provider', 'label' ), Sanitizer::provider_list( ... ) );
+	}
+
+	/**
+	 * An ordered list of objects with two string properties.
+	 *
+	 * @param string               $kind  The control's kind.
+	 * @param array{string,string} $names The two property names.
+	 * @param \Closure             $clean The Sanitizer function.
+	 */
+	private static function pair_list( string $kind, array $names, \Closure $clean ): self {
 		$string = array( 'type' => 'string' );
 		return new self(
 			array(
@@ -161,14 +180,11 @@ final class Rule {
 				'items' => array(
 					'type'                 => 'object',
 					'additionalProperties' => false,
-					'properties'           => array(
-						'group' => $string,
-						'role'  => $string,
-					),
+					'properties'           => array_fill_keys( $names, $string ),
 				),
 			),
-			Sanitizer::group_role_map( ... ),
-			'group_role_map'
+			$clean,
+			$kind
 		);
 	}
 

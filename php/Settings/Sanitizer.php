@@ -165,34 +165,83 @@ final class Sanitizer {
 	 * @return list<array{group:string,role:string}>|null
 	 */
 	public static function group_role_map( mixed $value ): ?array {
+		return self::pair_list(
+			$value,
+			array( 'group', 'role' ),
+			static function ( string $group ): string {
+				$group = trim( (string) preg_replace( '/[\x00-\x1f\x7f]/', '', $group ) );
+				return strlen( $group ) > 128 ? '' : $group;
+			},
+			static fn( mixed $role ): ?string => '' === self::role( $role ) ? null : self::role( $role ),
+			false
+		);
+	}
+
+	/**
+	 * Ordered list of {provider, label}: the identity providers the single sign-on buttons offer, in the order
+	 * they are shown. `provider` is a name as the pool gives it (`COGNITO` for the hosted page itself, `Google`,
+	 * a SAML or OIDC provider's name), each once; `label` is the button's text, empty for the plugin's default.
+	 *
+	 * @param mixed $value Untrusted value: a list of {provider, label} or a provider => label map.
+	 * @return list<array{provider:string,label:string}>|null
+	 */
+	public static function provider_list( mixed $value ): ?array {
+		return self::pair_list(
+			$value,
+			array( 'provider', 'label' ),
+			// Cognito's provider names: 1–32 characters without white space or controls.
+			static fn( string $provider ): string => 1 === preg_match( '/^[^\s\x00-\x1f\x7f]{1,32}$/u', trim( $provider ) ) ? trim( $provider ) : '',
+			static fn( mixed $label ): ?string => is_string( $label ) ? mb_substr( trim( (string) preg_replace( '/[\x00-\x1f\x7f<>]/u', '', $label ) ), 0, 80 ) : ( null === $label ? '' : null ),
+			true
+		);
+	}
+
+	/**
+	 * An ordered list of two-string pairs, the shape of group_role_map and provider_list: each entry `{k: …, v: …}`
+	 * (or a `k => v` map). An entry whose key cleans to '' or whose value cleans to null is dropped, as is a
+	 * repeated key when $unique.
+	 *
+	 * @param mixed                   $value       Untrusted value.
+	 * @param array{string,string}    $names       The two property names, key first.
+	 * @param callable(string):string $clean_key   Cleans the key; '' drops the entry.
+	 * @param callable(mixed):?string $clean_value Cleans the value; null drops the entry.
+	 * @param bool                    $unique      Whether a key may appear once only.
+	 * @return list<array<string,string>>|null
+	 */
+	private static function pair_list( mixed $value, array $names, callable $clean_key, callable $clean_value, bool $unique ): ?array {
 		if ( ! is_array( $value ) ) {
 			return null;
 		}
-		$map = array();
+		$key_name   = $names[0];
+		$value_name = $names[1];
+		$list       = array();
 		foreach ( $value as $key => $item ) {
 			if ( is_string( $key ) && is_string( $item ) ) {
 				$item = array(
-					'group' => $key,
-					'role'  => $item,
+					$key_name   => $key,
+					$value_name => $item,
 				);
 			}
-			if ( ! is_array( $item ) || ! isset( $item['group'], $item['role'] ) || ! is_string( $item['group'] ) ) {
+			if ( ! is_array( $item ) || ! is_string( $item[ $key_name ] ?? null ) ) {
 				continue;
 			}
-			$group = trim( (string) preg_replace( '/[\x00-\x1f\x7f]/', '', $item['group'] ) );
-			$role  = self::role( $item['role'] );
-			if ( '' === $group || strlen( $group ) > 128 || '' === $role ) {
+			$clean  = $clean_key( $item[ $key_name ] );
+			$paired = $clean_value( $item[ $value_name ] ?? null );
+			if ( '' === $clean || null === $paired ) {
 				continue;
 			}
-			$map[] = array(
-				'group' => $group,
-				'role'  => $role,
+			if ( $unique && in_array( $clean, array_column( $list, $key_name ), true ) ) {
+				continue;
+			}
+			$list[] = array(
+				$key_name   => $clean,
+				$value_name => $paired,
 			);
-			if ( count( $map ) >= self::MAX_MAP_SIZE ) {
+			if ( count( $list ) >= self::MAX_MAP_SIZE ) {
 				break;
 			}
 		}
-		return $map;
+		return $list;
 	}
 
 	/**

@@ -9,6 +9,8 @@ export interface CreateSessionInput {
 	redirectTo: string;
 	/** The same sign-in's refresh token: WordPress keeps it (encrypted) and checks it with Cognito now and then. */
 	refreshToken?: string;
+	/** The sign-in went through the hosted UI (so WordPress's sign-out may end the hosted UI's session too). */
+	hostedUi?: boolean;
 }
 
 export interface SessionService {

@@ -1,6 +1,7 @@
 /**
  * Reads the configuration php/Render prints on each mount point (`data-cognito-blocks` + `data-config`).
  */
+import type { SsoConfig } from './hosted-ui';
 
 export interface CognitoClientConfig {
 	region: string;
@@ -29,6 +30,8 @@ export interface MountConfig {
 	/** Signed-in forms (profile): the account endpoint and core's REST-nonce URL. */
 	accountUrl?: string;
 	nonceUrl?: string;
+	/** Single sign-on (php/Sso/HostedUi::browser_config()); null when the site has none set up. */
+	sso?: SsoConfig | null;
 	/** A page builder's editor preview (Elementor): the form is shown inert, with nothing behind it. */
 	preview?: boolean;
 }

@@ -11,6 +11,7 @@ import {
 import { AccountForm } from './account-form';
 import { readMountConfig, type MountConfig } from './config';
 import { StepLoadFailed } from '../components/step-loading';
+import { SsoButtons } from '../components/sso-buttons';
 import { loadOtherSteps } from './lazy-steps';
 import { giveTyped, takeTyped } from './skeleton-handover';
 import {
@@ -35,7 +36,88 @@ const VIEWS: Record<
 > = {
 	account: mountAccountForm,
 	profile: mountProfileForm,
+	sso: mountSso,
 };
+
+/**
+ * This page's URL without what the provider sent back, so a reload or the history does not replay it.
+ */
+function withoutCallbackParams(): string {
+	const url = new URL( window.location.href );
+	for ( const name of [ 'code', 'state', 'error', 'error_description' ] ) {
+		url.searchParams.delete( name );
+	}
+	return url.pathname + url.search + url.hash;
+}
+
+/**
+ * Single sign-on: the buttons (in view.js; the OAuth code is the "sso" chunk, loaded when one is pressed), or on
+ * the callback page the end of the sign-in.
+ * @param element
+ * @param config
+ * @param services
+ */
+function mountSso(
+	element: HTMLElement,
+	config: MountConfig,
+	services: FormServices
+): boolean {
+	const sso = config.sso;
+	if ( ! sso || ! config.cognito ) {
+		return false;
+	}
+	const context = {
+		sso,
+		clientId: config.cognito.clientId,
+		pending: browserEnv().sessionStorage,
+	};
+	const load = () => import( /* webpackChunkName: "sso" */ './sso' );
+	const root = createRoot( element );
+	if ( config.entry === 'callback' ) {
+		load().then(
+			( chunk ) =>
+				chunk.renderCallback(
+					root,
+					context,
+					services,
+					window.location.href,
+					() =>
+						window.history.replaceState(
+							null,
+							'',
+							withoutCallbackParams()
+						)
+				),
+			() =>
+				root.render(
+					<StepLoadFailed
+						onRetry={ () => window.location.reload() }
+					/>
+				)
+		);
+		return true;
+	}
+	const wanted = String( config.attributes.providers ?? '' )
+		.split( ',' )
+		.map( ( name ) => name.trim() )
+		.filter( Boolean );
+	flushSync( () =>
+		root.render(
+			<SsoButtons
+				buttons={ sso.providers.filter(
+					( button ) =>
+						! wanted.length || wanted.includes( button.provider )
+				) }
+				onPress={ ( provider ) =>
+					load().then( ( chunk ) =>
+						chunk.startSignIn( context, services, provider )
+					)
+				}
+			/>
+		)
+	);
+	return true;
+}
 
 /**
  * The profile (signed-in visitors only): its code is a chunk of its own, so only pages that show a profile load

@@ -110,7 +110,13 @@ export function createSessionClient( {
 	fetchImpl = ( ...args ) => fetch( ...args ),
 }: SessionClientOptions ): SessionService {
 	return {
-		async createSession( { idToken, refreshToken, remember, redirectTo } ) {
+		async createSession( {
+			idToken,
+			refreshToken,
+			remember,
+			redirectTo,
+			hostedUi,
+		} ) {
 			const body = await requestJson( {
 				url,
 				method: 'POST',
@@ -118,6 +124,7 @@ export function createSessionClient( {
 					idToken,
 					remember,
 					redirectTo,
+					...( hostedUi ? { hostedUi: true } : {} ),
 					// The site binds the session to Cognito unless its settings say not to.
 					...( sendRefreshToken && refreshToken
 						? { refreshToken }

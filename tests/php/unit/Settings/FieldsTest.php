@@ -59,6 +59,14 @@ final class FieldsTest extends TestCase {
 			'require_symbols'   => false,
 		),
 		'keep_data_on_uninstall'   => true,
+		'hosted_ui_domain'         => 'https://auth.example.com',
+		'sso_providers'            => array(
+			array(
+				'provider' => 'Google',
+				'label'    => 'Continue with Google',
+			),
+		),
+		'hosted_ui_sign_out'       => false,
 	);
 
 	/**
@@ -127,6 +135,9 @@ final class FieldsTest extends TestCase {
 				'COGNITO_BLOCKS_TOKEN_STORAGE',
 				'COGNITO_BLOCKS_PASSWORD_POLICY',
 				'COGNITO_BLOCKS_KEEP_DATA_ON_UNINSTALL',
+				'COGNITO_BLOCKS_HOSTED_UI_DOMAIN',
+				'COGNITO_BLOCKS_SSO_PROVIDERS',
+				'COGNITO_BLOCKS_HOSTED_UI_SIGN_OUT',
 			),
 			array_values( array_map( static fn( Field $field ): string => $field->constant(), Fields::all() ) )
 		);
