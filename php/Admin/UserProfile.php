@@ -65,9 +65,19 @@ final class UserProfile {
 			__( 'Issuer', 'cognito-blocks' )           => (string) get_user_meta( $user_id, Identity::META_ISSUER, true ),
 			__( 'Sub', 'cognito-blocks' )              => (string) get_user_meta( $user_id, Identity::META_SUB, true ),
 			__( 'Cognito username', 'cognito-blocks' ) => self::or_dash( (string) get_user_meta( $user_id, Identity::META_USERNAME, true ) ),
+			__( 'Signs in with', 'cognito-blocks' )    => self::provider( (string) get_user_meta( $user_id, Identity::META_PROVIDER, true ) ),
 			__( 'Linked since', 'cognito-blocks' )     => self::date( get_user_meta( $user_id, Identity::META_LINKED_AT, true ), __( 'Unknown', 'cognito-blocks' ) ),
 			__( 'Last sign-in', 'cognito-blocks' )     => self::date( get_user_meta( $user_id, Identity::META_LAST_LOGIN, true ), $never ),
 		);
+	}
+
+	/**
+	 * How the account signs in: an external identity provider's name, or the pool's own users.
+	 *
+	 * @param string $provider Identity::META_PROVIDER; empty for a user of the pool.
+	 */
+	private static function provider( string $provider ): string {
+		return '' === $provider ? __( 'Cognito user name and password', 'cognito-blocks' ) : $provider;
 	}
 
 	/**

@@ -19,11 +19,12 @@ final class Identity {
 	public const META_USERNAME   = 'cognito_blocks_username';
 	public const META_LINKED_AT  = 'cognito_blocks_linked_at';
 	public const META_LAST_LOGIN = 'cognito_blocks_last_login';
+	public const META_PROVIDER   = 'cognito_blocks_identity_provider';
 
 	/**
 	 * Every user meta key the plugin writes (uninstall removes them all).
 	 */
-	public const META_KEYS = array( self::META_KEY, self::META_SUB, self::META_ISSUER, self::META_USERNAME, self::META_LINKED_AT, self::META_LAST_LOGIN, PendingLink::META_KEY );
+	public const META_KEYS = array( self::META_KEY, self::META_SUB, self::META_ISSUER, self::META_USERNAME, self::META_LINKED_AT, self::META_LAST_LOGIN, self::META_PROVIDER, PendingLink::META_KEY );
 
 	/**
 	 * The stored identity key.
@@ -69,8 +70,9 @@ final class Identity {
 	}
 
 	/**
-	 * The `cognito_blocks_login` action: remembers when the account last signed in through Cognito, and its
-	 * Cognito username when the account was linked before usernames were recorded.
+	 * The `cognito_blocks_login` action: remembers when the account last signed in through Cognito, its
+	 * Cognito username when the account was linked before usernames were recorded, and the external identity
+	 * provider the sign-in came through (the token's `identities` claim; none for a user of the pool itself).
 	 *
 	 * @param \WP_User            $user   The signed-in account.
 	 * @param array<string,mixed> $claims Verified ID-token claims.
@@ -81,6 +83,43 @@ final class Identity {
 		if ( is_string( $username ) && '' !== $username && get_user_meta( (int) $user->ID, self::META_USERNAME, true ) !== $username ) {
 			update_user_meta( (int) $user->ID, self::META_USERNAME, $username );
 		}
+		$provider = self::provider_of( $claims );
+		if ( null === $provider ) {
+			delete_user_meta( (int) $user->ID, self::META_PROVIDER );
+		} else {
+			update_user_meta( (int) $user->ID, self::META_PROVIDER, $provider );
+		}
+	}
+
+	/**
+	 * The external identity provider of a federated user's token: the `providerName` of the primary entry of the
+	 * `identities` claim (Cognito sends it as a list of objects, or as that list in JSON), or of its first one.
+	 *
+	 * @param array<string,mixed> $claims Verified ID-token claims.
+	 * @return string|null Null for a user of the pool itself, or a claim that cannot be read.
+	 */
+	public static function provider_of( array $claims ): ?string {
+		$identities = $claims['identities'] ?? null;
+		if ( is_string( $identities ) ) {
+			$identities = json_decode( $identities, true );
+		}
+		if ( ! is_array( $identities ) || array() === $identities ) {
+			return null;
+		}
+		$chosen = null;
+		foreach ( $identities as $identity ) {
+			if ( ! is_array( $identity ) || ! is_string( $identity['providerName'] ?? null ) || '' === $identity['providerName'] ) {
+				continue;
+			}
+			$primary = $identity['primary'] ?? false;
+			if ( null === $chosen || true === $primary || 'true' === $primary ) {
+				$chosen = $identity['providerName'];
+			}
+			if ( true === $primary || 'true' === $primary ) {
+				break;
+			}
+		}
+		return null === $chosen ? null : mb_substr( $chosen, 0, 64 );
 	}
 
 	/**

@@ -43,14 +43,34 @@ export function testUsers() {
 /**
  * @param {Object}   options
  * @param {string}   options.dataDir        Data folder (emptied first).
- * @param {string[]} options.allowedOrigins The test site's origin: the only pages that may call it from a browser.
+ * @param {string[]} options.allowedOrigins The test sites' origins: the only pages that may call it from a browser.
+ *                                          Each one's single sign-on callback and sign-out URLs are the app client's.
  */
 export async function startTestEmulator( { dataDir, allowedOrigins = [] } ) {
 	rmSync( dataDir, { recursive: true, force: true } );
 	const users = testUsers();
 	const seed = {
-		pool: { id: `${ REGION }_TestPool1`, name: 'cognito-blocks-test' },
-		client: { id: 'cognitoblockstestclient001', name: 'WordPress (tests)' },
+		pool: {
+			id: `${ REGION }_TestPool1`,
+			name: 'cognito-blocks-test',
+			// Simulated external providers (a social one and a company's SAML one) behind the hosted UI.
+			identityProviders: [
+				{ name: 'Google', type: 'Google' },
+				{ name: 'CorpSAML', type: 'SAML' },
+			],
+		},
+		// One app client for every site: each site adds its own callback and sign-out URL, nothing else.
+		client: {
+			id: 'cognitoblockstestclient001',
+			name: 'WordPress (tests)',
+			callbackUrls: allowedOrigins.map(
+				( origin ) =>
+					`${ origin }/wp-login.php?action=cognito-blocks-sso`
+			),
+			logoutUrls: allowedOrigins.map(
+				( origin ) => `${ origin }/wp-login.php?loggedout=true`
+			),
+		},
 		groups: [ { name: 'editors' } ],
 		users: Object.values( users ).map( ( u ) => ( {
 			username: u.username,
@@ -78,6 +98,15 @@ export async function startTestEmulator( { dataDir, allowedOrigins = [] } ) {
 	} );
 	return {
 		...emulator,
+		settings: {
+			...emulator.settings,
+			hosted_ui_domain: emulator.url,
+			sso_providers: [
+				{ provider: 'COGNITO', label: '' },
+				{ provider: 'Google', label: '' },
+				{ provider: 'CorpSAML', label: 'Continue with Corp SSO' },
+			],
+		},
 		env: {
 			EMULATOR_URL: emulator.url,
 			EMULATOR_PORT: String( port ),

@@ -12,6 +12,17 @@ export const ELEMENTOR_PRIMARY = '#5b2a86';
  * are plain (empty) pages where Elementor is not active.
  */
 export function testPages() {
+	return [ ...sitePages(), ...elementorPages() ];
+}
+
+/** The pages the second site on the pool has too: its sign-in, single sign-on and landing pages. */
+export function siteBPages() {
+	return sitePages().filter( ( page ) =>
+		[ 'e2e-sign-in', 'e2e-sso', 'e2e-landing' ].includes( page.slug )
+	);
+}
+
+function sitePages() {
 	return [
 		{
 			slug: 'e2e-sign-in',
@@ -36,6 +47,12 @@ export function testPages() {
 				'<!-- wp:cognito-blocks/profile {"fields":[{"name":"given_name","label":""},{"name":"family_name","label":""},{"name":"email","label":""},{"name":"custom:team","label":"Team"}],"allowDelete":true,"signOutRedirectUrl":"/e2e-landing/"} /-->',
 		},
 		{
+			slug: 'e2e-sso',
+			title: 'E2E single sign-on',
+			content:
+				'<!-- wp:cognito-blocks/sso-button {"redirectUrl":"/e2e-landing/"} /-->',
+		},
+		{
 			slug: 'e2e-landing',
 			title: 'E2E landing',
 			content:
@@ -47,6 +64,11 @@ export function testPages() {
 			content:
 				'<!-- wp:shortcode -->[cognito_login redirect_url="/e2e-landing/" heading="Members"]<!-- /wp:shortcode -->',
 		},
+	];
+}
+
+function elementorPages() {
+	return [
 		elementorPage( {
 			slug: 'e2e-elementor',
 			title: 'E2E Elementor',

@@ -21,7 +21,7 @@ import {
 } from '../../dev/wordpress/object-cache.mjs';
 import { startRedis, redisUnavailable } from '../../dev/lib/redis.mjs';
 import { emulatorAvailable, startTestEmulator } from './emulator.mjs';
-import { testPages } from './pages.mjs';
+import { siteBPages, testPages } from './pages.mjs';
 
 /** Where `npm test`'s stack lives; other users (the benchmarks) pass their own name. */
 export const STACK_DIR = path.join( PROJECT_ROOT, '.dev/test' );
@@ -120,12 +120,15 @@ export async function startTestStack( {
 		// WordPress's address first: it is the one origin whose pages may call the emulator from a browser.
 		const port = await freePort();
 		const url = `http://127.0.0.1:${ port }`;
+		// And the second site's (below), which shares the pool and its app client.
+		const siteBPort = await freePort();
+		const siteBUrl = `http://127.0.0.1:${ siteBPort }`;
 		let emulator = null;
 		if ( emulatorAvailable() ) {
 			log( 'starting the Cognito emulator' );
 			emulator = await startTestEmulator( {
 				dataDir: path.join( stackDir, 'cognito-emulator' ),
-				allowedOrigins: [ url ],
+				allowedOrigins: [ url, siteBUrl ],
 			} );
 			stops.push( emulator.stop );
 			// Tests that stop and restart the emulator (outage tests) record the process group of the instance
@@ -177,20 +180,17 @@ export async function startTestStack( {
 		// A second site on the same pool (its own tables in the same database, its own server), as when several
 		// WordPress sites share one user pool: what one site's user does in Cognito must reach the other.
 		const siteBDir = path.join( stackDir, 'wordpress-site-b' );
-		const siteBPort = await freePort();
-		log(
-			`installing a second site on the same pool at http://127.0.0.1:${ siteBPort }`
-		);
+		log( `installing a second site on the same pool at ${ siteBUrl }` );
 		await prepareWordPress( {
 			...sources,
 			dir: siteBDir,
-			url: `http://127.0.0.1:${ siteBPort }`,
+			url: siteBUrl,
 			db: { ...db, tablePrefix: 'siteb_' },
 			fresh: true,
 			admin,
 			settings: emulator?.settings ?? null,
 			options: { users_can_register: 1 },
-			pages: [],
+			pages: siteBPages(),
 			debugLog: path.join( stackDir, 'debug-site-b.log' ),
 		} );
 		const siteB = await serveWordPress( {

@@ -18,6 +18,8 @@ export interface TestUser {
 	totpSecret?: string;
 	/** Users with SMS MFA: the phone number their codes go to. */
 	phone?: string;
+	/** Attributes besides the email the seed gives them. */
+	attributes?: Record< string, string >;
 }
 
 export type TestUserName =
