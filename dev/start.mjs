@@ -3,8 +3,12 @@
  * WordPress with the plugin active and configured against the emulator, and prints the URLs and logins.
  * Ctrl-C stops everything it started.
  *
- *   npm start -- [--port=8888] [--emulator-port=9229] [--db=sqlite|mariadb] [--fresh] [--no-emulator]
+ *   npm start -- [--port=8888] [--emulator-port=9229] [--sites=1] [--db=sqlite|mariadb] [--fresh] [--no-emulator]
  *                [--wordpress=<tar.gz|zip|folder>] [--plugin=<tar.gz|zip|folder>]… [--elementor]
+ *
+ * --sites=2 (up to 5) serves more WordPress sites on the next ports (8889, …) against the same pool and app client,
+ * each with its own files and database (SQLite file, or its own table prefix with --db=mariadb): single sign-on
+ * across sites. The emulator's app client lists every site's callback and sign-out URL.
  *
  * --wordpress serves that WordPress release instead of the npm build (6.6); each --plugin is installed and
  * activated after ours, e.g. --wordpress=../shared/fixtures/wordpress-7.1.0.tar.gz
@@ -53,6 +57,7 @@ const { values: args } = parseArgs( {
 			type: 'string',
 			default: process.env.EMULATOR_PORT ?? '9229',
 		},
+		sites: { type: 'string', default: '1' },
 		db: { type: 'string', default: 'sqlite' },
 		fresh: { type: 'boolean', default: false },
 		'no-emulator': { type: 'boolean', default: false },
@@ -88,6 +93,15 @@ async function main() {
 			`--db must be sqlite or mariadb, not "${ args.db }".`
 		);
 	}
+	const siteCount = Number( args.sites );
+	if ( ! Number.isInteger( siteCount ) || siteCount < 1 || siteCount > 5 ) {
+		throw new UserFacingError(
+			`--sites must be a number from 1 to 5, not "${ args.sites }".`
+		);
+	}
+	// Site 1 on --port, the others on the ports after it.
+	const ports = Array.from( { length: siteCount }, ( _, i ) => port + i );
+	const urls = ports.map( ( sitePort ) => `http://127.0.0.1:${ sitePort }` );
 	const sources = chosenSources( args );
 	const playground = await shouldUsePlayground( args.db );
 	if ( playground && ( sources.wordpress || sources.plugins.length ) ) {
@@ -96,11 +110,20 @@ async function main() {
 		);
 	}
 	const useEmulator = ! args[ 'no-emulator' ] && emulatorAvailable();
-	await assertPortFree(
-		port,
-		'WordPress',
-		'Is `npm start` already running? Stop it, or pick another port: npm start -- --port=8890'
-	);
+	for ( const sitePort of ports ) {
+		await assertPortFree(
+			sitePort,
+			'WordPress',
+			'Is `npm start` already running? Stop it, or pick another port: npm start -- --port=8890'
+		);
+	}
+	if ( useEmulator && ports.includes( emulatorPort ) ) {
+		throw new UserFacingError(
+			`The emulator port ${ emulatorPort } is one of the sites' ports (${ ports.join(
+				', '
+			) }): pick other ones with --port or --emulator-port.`
+		);
+	}
 	if ( useEmulator ) {
 		await assertPortFree(
 			emulatorPort,
@@ -130,11 +153,8 @@ async function main() {
 			port: emulatorPort,
 			credentials,
 			fresh: args.fresh,
-			// Only the demo site's pages may call it from a browser.
-			allowedOrigins: [
-				`http://127.0.0.1:${ port }`,
-				`http://localhost:${ port }`,
-			],
+			// Only the demo sites' pages may call it from a browser; each site is a callback of the app client.
+			siteUrls: urls,
 		} );
 		stops.push( emulator.stop );
 		settings = demoSiteSettings( emulator.settings );
@@ -160,7 +180,6 @@ async function main() {
 		done();
 	}
 
-	const url = `http://127.0.0.1:${ port }`;
 	if ( playground ) {
 		console.log(
 			`▸ ${
@@ -177,61 +196,120 @@ async function main() {
 			done();
 		}
 	}
-	const dir = path.join(
-		PROJECT_ROOT,
-		'.dev',
-		{ mariadb: 'wordpress-mariadb', sqlite: 'wordpress' }[ args.db ] +
-			( playground ? '-playground' : '' )
-	);
-	step(
-		`Preparing WordPress (${ args.db }${ playground ? ', Playground' : '' })`
-	);
-	const site = await (
-		playground ? preparePlaygroundWordPress : prepareWordPress
-	)( {
-		dir,
-		url,
-		db,
-		...sources,
-		fresh: args.fresh || args.db === 'mariadb',
-		admin: credentials.admin,
-		settings,
-		options: DEMO_SITE_OPTIONS,
-		pages: demoPages( {
-			elementor: sources.plugins.some( ( plugin ) =>
-				/elementor/i.test( path.basename( plugin.path ) )
-			),
-		} ),
+	const pages = demoPages( {
+		elementor: sources.plugins.some( ( plugin ) =>
+			/elementor/i.test( path.basename( plugin.path ) )
+		),
 	} );
-	done(
-		`${ site.recreated ? 'installed' : 'reused' }${
-			site.version ? `, WordPress ${ site.version }` : ''
-		}`
+	const sites = [];
+	for ( const [ index, url ] of urls.entries() ) {
+		const number = index + 1;
+		// Site 1 keeps the folder (and database tables) a single-site start uses; site 2 gets its own next to it.
+		const dir = path.join(
+			PROJECT_ROOT,
+			'.dev',
+			{ mariadb: 'wordpress-mariadb', sqlite: 'wordpress' }[ args.db ] +
+				( number > 1 ? `-site-${ number }` : '' ) +
+				( playground ? '-playground' : '' )
+		);
+		const label = siteCount > 1 ? ` site ${ number }` : '';
+		step(
+			`Preparing WordPress${ label } (${ args.db }${
+				playground ? ', Playground' : ''
+			})`
+		);
+		const site = await (
+			playground ? preparePlaygroundWordPress : prepareWordPress
+		)( {
+			dir,
+			url,
+			db:
+				number > 1 && db.type === 'mariadb'
+					? { ...db, tablePrefix: `site${ number }_` }
+					: db,
+			...sources,
+			fresh: args.fresh || args.db === 'mariadb',
+			admin: credentials.admin,
+			settings,
+			options:
+				siteCount > 1
+					? {
+							...DEMO_SITE_OPTIONS,
+							blogname: `Cognito Blocks demo, site ${ number }`,
+						}
+					: DEMO_SITE_OPTIONS,
+			pages,
+		} );
+		done(
+			`${ site.recreated ? 'installed' : 'reused' }${
+				site.version ? `, WordPress ${ site.version }` : ''
+			}`
+		);
+
+		step( `Starting WordPress${ label } on ${ url }` );
+		const server = await (
+			playground ? servePlaygroundWordPress : serveWordPress
+		)( { dir, port: ports[ index ] } );
+		stops.push( server.stop );
+		done();
+		sites.push( { url, pages: site.pages } );
+	}
+
+	const siteLines = sites.map( ( { url, pages: sitePages }, index ) =>
+		[
+			...( siteCount > 1 ? [ `  ── Site ${ index + 1 } ──` ] : [] ),
+			`  Site          ${ url }/`,
+			`  Admin         ${ url }${ ADMIN_SIGN_IN_PATH }`,
+			...( index === 0 || siteCount === 1
+				? [
+						`                user: ${ credentials.admin.user }   password: ${ credentials.admin.password }${
+							siteCount > 1 ? '   (the same on every site)' : ''
+						}`,
+						'                (a WordPress account, not a pool user: this address opens the WordPress-password',
+						'                form; from /wp-admin/, follow "Site administrators: sign in with your WordPress password")',
+					]
+				: [] ),
+			...Object.entries( sitePages ).map(
+				( [ slug, pageUrl ] ) => `  ${ slug.padEnd( 13 ) } ${ pageUrl }`
+			),
+		].join( '\n' )
 	);
-
-	step( `Starting WordPress on ${ url }` );
-	const server = await (
-		playground ? servePlaygroundWordPress : serveWordPress
-	)( { dir, port } );
-	stops.push( server.stop );
-	done();
-
 	console.log( `
 Cognito Blocks is running (ready in ${ seconds() }).
 
-  Site          ${ url }/
-  Admin         ${ url }${ ADMIN_SIGN_IN_PATH }
-                user: ${ credentials.admin.user }   password: ${
-					credentials.admin.password
-				}
-                (a WordPress account, not a pool user: this address opens the WordPress-password
-                form; from /wp-admin/, follow "Site administrators: sign in with your WordPress password")
-${ Object.entries( site.pages )
-	.map( ( [ slug, pageUrl ] ) => `  ${ slug.padEnd( 13 ) } ${ pageUrl }` )
-	.join( '\n' ) }
-${ cognitoSummary( useEmulator, emulatorPort, credentials, settings ) }
+${ siteLines.join( '\n\n' ) }
+${ cognitoSummary( useEmulator, emulatorPort, credentials, settings ) }${ trySso(
+		useEmulator,
+		sites
+	) }
 
 Press Ctrl-C to stop.` );
+}
+
+/** What to try with single sign-on (emulator only: a real pool's hosted UI is set up in its settings). */
+function trySso( useEmulator, sites ) {
+	if ( ! useEmulator ) {
+		return '';
+	}
+	const [ first, second ] = sites;
+	const lines = [
+		'',
+		'  Single sign-on  the hosted UI is the emulator; "Continue with Google" / "Corp SSO" open its simulated',
+		'                provider page (any email signs in there and gets a pool account)',
+		`  Try           ${ first.url }/sso/ → a button → sign in (a demo user, or any email at a provider)`,
+	];
+	if ( second ) {
+		lines.push(
+			`                then ${ second.url }/sso/ → the same button: the hosted UI remembers you, one click signs`,
+			"                you in there too (one app client lists both sites: each site accepts the other's tokens)",
+			'                Signing out of a site also ends the hosted UI session (hosted_ui_sign_out is on).'
+		);
+	} else {
+		lines.push(
+			'                More sites on the same pool and app client: npm start -- --sites=2'
+		);
+	}
+	return '\n' + lines.join( '\n' );
 }
 
 function cognitoSummary( useEmulator, emulatorPort, credentials, settings ) {

@@ -27,13 +27,31 @@ export const DEMO_SITE_OPTIONS = { users_can_register: 1 };
 export const DEMO_GROUP_ROLE_MAP = [ { group: 'editors', role: 'editor' } ];
 
 /**
- * The plugin settings (`cognito_blocks_settings`) of the demo site against the demo pool: its connection plus the
- * group → role map, so the demo user in `editors` becomes an Editor at first sign-in.
+ * The demo sites' single sign-on buttons, in order: the hosted UI's own sign-in page (COGNITO) and the demo pool's
+ * two identity providers (see DEMO_IDENTITY_PROVIDERS in emulator.mjs). An empty label keeps the plugin's
+ * "Continue with …" wording.
+ */
+export const DEMO_SSO_PROVIDERS = [
+	{ provider: 'COGNITO', label: '' },
+	{ provider: 'Google', label: '' },
+	{ provider: 'CorpSAML', label: 'Continue with Corp SSO' },
+];
+
+/**
+ * The plugin settings (`cognito_blocks_settings`) of a demo site against the demo pool: its connection plus the
+ * group → role map, so the demo user in `editors` becomes an Editor at first sign-in, and, when the pool has a
+ * hosted UI (hosted_ui_domain, the emulator's URL), single sign-on buttons and hosted-UI sign-out.
  *
- * @param {Object} pool The pool connection (user_pool_id, client_id, region, endpoint).
+ * @param {Object} pool The pool connection (user_pool_id, client_id, region, endpoint, hosted_ui_domain?).
  */
 export function demoSiteSettings( pool ) {
-	return { ...pool, group_role_map: DEMO_GROUP_ROLE_MAP };
+	return {
+		...pool,
+		group_role_map: DEMO_GROUP_ROLE_MAP,
+		...( pool.hosted_ui_domain
+			? { sso_providers: DEMO_SSO_PROVIDERS, hosted_ui_sign_out: true }
+			: {} ),
+	};
 }
 
 /** A password that satisfies Cognito's default policy (upper, lower, digit, symbol, 8+). */

@@ -96,8 +96,29 @@ export async function runEmulator( {
 	};
 }
 
-/** The demo pool `npm start` seeds; users come from the generated demo credentials. */
-export function demoSeed( credentials ) {
+/**
+ * The demo pool's federated identity providers, simulated by the emulator behind its hosted UI: a social one and a
+ * company's SAML one.
+ */
+export const DEMO_IDENTITY_PROVIDERS = [
+	{ name: 'Google', type: 'Google' },
+	{ name: 'CorpSAML', type: 'SAML' },
+];
+
+/** Where the hosted UI sends a visitor back to a site after signing in, and after signing out. */
+export const ssoCallbackUrl = ( site ) =>
+	`${ site }/wp-login.php?action=cognito-blocks-sso`;
+export const ssoSignOutUrl = ( site ) =>
+	`${ site }/wp-login.php?loggedout=true`;
+
+/**
+ * The demo pool `npm start` seeds; users come from the generated demo credentials.
+ *
+ * @param {Object}   credentials Demo users.
+ * @param {string[]} siteUrls    Every demo site's URL: one app client serves them all, each with its own single
+ *                               sign-on callback and sign-out URL.
+ */
+export function demoSeed( credentials, siteUrls = [] ) {
 	return {
 		pool: {
 			id: `${ REGION }_DemoPool1`,
@@ -107,8 +128,14 @@ export function demoSeed( credentials ) {
 			attributeUpdateSettings: {
 				attributesRequireVerificationBeforeUpdate: [],
 			},
+			identityProviders: DEMO_IDENTITY_PROVIDERS,
 		},
-		client: { id: 'cognitoblocksdemoclient001', name: 'WordPress (demo)' },
+		client: {
+			id: 'cognitoblocksdemoclient001',
+			name: 'WordPress (demo)',
+			callbackUrls: siteUrls.map( ssoCallbackUrl ),
+			logoutUrls: siteUrls.map( ssoSignOutUrl ),
+		},
 		groups: [
 			{
 				name: 'editors',
@@ -131,24 +158,115 @@ export function demoSeed( credentials ) {
 }
 
 /**
- * @param {Object}   options
- * @param {number}   options.port           Emulator port.
- * @param {Object}   options.credentials    Demo users.
- * @param {boolean}  options.fresh          Start from an empty data folder.
- * @param {string[]} options.allowedOrigins The site's origins: the only pages that may call it from a browser.
+ * One call to the emulator's Cognito API. Admin operations answer only signed requests from this machine; the
+ * emulator takes any SigV4 signature (it has no IAM users), so a placeholder one with made-up local keys will do.
  */
-export function startDemoEmulator( {
+async function cognitoCall( url, operation, input ) {
+	const response = await fetch( url, {
+		method: 'POST',
+		headers: {
+			'Content-Type': 'application/x-amz-json-1.1',
+			'X-Amz-Target': `AWSCognitoIdentityProviderService.${ operation }`,
+			Authorization: `AWS4-HMAC-SHA256 Credential=local/${ REGION }/cognito-idp/aws4_request, SignedHeaders=host, Signature=0`,
+		},
+		body: JSON.stringify( input ),
+	} );
+	const body = await response.json();
+	if ( ! response.ok ) {
+		throw new UserFacingError(
+			`The Cognito emulator refused ${ operation }: ${
+				body.message ?? body.__type ?? response.status
+			}`
+		);
+	}
+	return body;
+}
+
+/**
+ * Adds the sites' single sign-on callback and sign-out URLs to an app client that already exists (the seed keeps
+ * existing clients as they are, so a pool from an earlier `npm start` with other ports or fewer sites lacks them).
+ * URLs already listed stay; the client's other settings are sent back unchanged.
+ */
+export async function addSiteUrlsToClient( {
+	url,
+	poolId,
+	clientId,
+	siteUrls,
+} ) {
+	const { UserPoolClient: client } = await cognitoCall(
+		url,
+		'DescribeUserPoolClient',
+		{ UserPoolId: poolId, ClientId: clientId }
+	);
+	const merge = ( have = [], add ) => [
+		...have,
+		...add.filter( ( entry ) => ! have.includes( entry ) ),
+	];
+	const callbacks = merge(
+		client.CallbackURLs,
+		siteUrls.map( ssoCallbackUrl )
+	);
+	const signOuts = merge( client.LogoutURLs, siteUrls.map( ssoSignOutUrl ) );
+	const flows = merge( client.AllowedOAuthFlows, [ 'code' ] );
+	if (
+		callbacks.length === ( client.CallbackURLs ?? [] ).length &&
+		signOuts.length === ( client.LogoutURLs ?? [] ).length &&
+		flows.length === ( client.AllowedOAuthFlows ?? [] ).length
+	) {
+		return false;
+	}
+	const { CreationDate, LastModifiedDate, ClientSecret, ...settings } =
+		client;
+	await cognitoCall( url, 'UpdateUserPoolClient', {
+		...settings,
+		CallbackURLs: callbacks,
+		LogoutURLs: signOuts,
+		AllowedOAuthFlows: flows,
+		AllowedOAuthFlowsUserPoolClient: true,
+	} );
+	return true;
+}
+
+/**
+ * @param {Object}   options
+ * @param {number}   options.port        Emulator port.
+ * @param {Object}   options.credentials Demo users.
+ * @param {boolean}  options.fresh       Start from an empty data folder.
+ * @param {string[]} options.siteUrls    The demo sites' URLs (http://127.0.0.1:<port>): their pages (and the
+ *                                       same ports on localhost) are the only ones that may call it from a
+ *                                       browser, and each is a callback and sign-out URL of the app client.
+ */
+export async function startDemoEmulator( {
 	port,
 	credentials,
 	fresh,
-	allowedOrigins = [],
+	siteUrls = [],
 } ) {
-	return runEmulator( {
+	const seed = demoSeed( credentials, siteUrls );
+	const emulator = await runEmulator( {
 		port,
 		dataDir: path.join( PROJECT_ROOT, '.dev/cognito-emulator' ),
-		seed: demoSeed( credentials ),
+		seed,
 		fresh,
 		echo: true,
-		allowedOrigins,
+		allowedOrigins: siteUrls.flatMap( ( site ) => [
+			site,
+			site.replace( '//127.0.0.1:', '//localhost:' ),
+		] ),
 	} );
+	try {
+		await addSiteUrlsToClient( {
+			url: emulator.url,
+			poolId: seed.pool.id,
+			clientId: seed.client.id,
+			siteUrls,
+		} );
+	} catch ( error ) {
+		await emulator.stop();
+		throw error;
+	}
+	return {
+		...emulator,
+		settings: { ...emulator.settings, hosted_ui_domain: emulator.url },
+	};
 }

@@ -1,8 +1,8 @@
 import { container, elementorPage, widget } from '../wordpress/elementor.mjs';
 
 /**
- * The demo pages `npm start` creates: one per form, linked to each other, one page built from shortcodes and,
- * with Elementor, one built with Elementor.
+ * The demo pages `npm start` creates: one per form, linked to each other, one with the single sign-on buttons
+ * (also under the sign-in form), one page built from shortcodes and, with Elementor, one built with Elementor.
  *
  * @param {{ elementor?: boolean }} options Whether Elementor is on the site.
  */
@@ -13,12 +13,24 @@ export function demoPages( { elementor = false } = {} ) {
 		{
 			slug: 'sign-in',
 			title: 'Sign in',
-			content: block( 'login', {
-				heading: 'Sign in',
-				showRemember: true,
-				forgotPasswordUrl: '/reset-password/',
-				createAccountUrl: '/register/',
-			} ),
+			content: [
+				block( 'login', {
+					heading: 'Sign in',
+					showRemember: true,
+					forgotPasswordUrl: '/reset-password/',
+					createAccountUrl: '/register/',
+				} ),
+				// The single sign-on buttons under the form (they need the hosted UI domain in the settings).
+				block( 'sso-button', {} ),
+			].join( '\n\n' ),
+		},
+		{
+			slug: 'sso',
+			title: 'Single sign-on',
+			content: [
+				'<!-- wp:paragraph --><p>Sign in through the user pool’s hosted UI or one of its identity providers. With several sites on the same pool, signing in on one lets the others sign you in with one click.</p><!-- /wp:paragraph -->',
+				block( 'sso-button', { redirectUrl: '/account/' } ),
+			].join( '\n\n' ),
 		},
 		{
 			slug: 'register',
