@@ -12,7 +12,8 @@ import {
 } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 import type { ReactNode } from 'react';
-import type { AttributeRow, FieldSpec, GroupRole, Option } from './types';
+import { PAIR_NAMES } from './drafts';
+import type { FieldSpec, Option, PairRow } from './types';
 
 export interface FieldControlProps {
 	field: FieldSpec;
@@ -147,6 +148,174 @@ function Rows< Row >( {
 	);
 }
 
+/**
+ * How a list of two-string rows is drawn: the rows' property names, their cells' labels (with the row number)
+ * and, for a value chosen from a list, its options.
+ */
+interface PairColumns {
+	/** The two property names, key first. */
+	names: readonly [ string, string ];
+	addLabel: string;
+	keyLabel: ( row: number ) => string;
+	valueLabel: ( row: number ) => string;
+	keyPlaceholder?: string;
+	valuePlaceholder?: string;
+	/** When set, the value is chosen from these (a select) instead of typed. */
+	choices?: Option[];
+}
+
+/**
+ * The columns of the group → role map, the sign-in buttons and the attribute map.
+ * @param kind  The setting's kind.
+ * @param roles The site's roles.
+ */
+function pairColumns(
+	kind: 'group_role_map' | 'provider_list' | 'attribute_map',
+	roles: Option[]
+): PairColumns {
+	switch ( kind ) {
+		case 'group_role_map':
+			return {
+				names: PAIR_NAMES.group_role_map,
+				addLabel: __( 'Add a group', 'cognito-blocks' ),
+				keyLabel: ( row ) =>
+					sprintf(
+						/* translators: %d: row number. */
+						__( 'Cognito group, row %d', 'cognito-blocks' ),
+						row
+					),
+				valueLabel: ( row ) =>
+					sprintf(
+						/* translators: %d: row number. */
+						__( 'WordPress role, row %d', 'cognito-blocks' ),
+						row
+					),
+				choices: roles,
+			};
+		case 'provider_list':
+			return {
+				names: PAIR_NAMES.provider_list,
+				addLabel: __( 'Add a sign-in button', 'cognito-blocks' ),
+				keyLabel: ( row ) =>
+					sprintf(
+						/* translators: %d: row number. */
+						__( 'Identity provider, row %d', 'cognito-blocks' ),
+						row
+					),
+				valueLabel: ( row ) =>
+					sprintf(
+						/* translators: %d: row number. */
+						__( 'Button label, row %d', 'cognito-blocks' ),
+						row
+					),
+				keyPlaceholder: 'Google',
+				valuePlaceholder: __(
+					'Empty: the default label',
+					'cognito-blocks'
+				),
+			};
+		case 'attribute_map':
+			return {
+				names: [ 'attribute', 'meta' ],
+				addLabel: __( 'Add an attribute', 'cognito-blocks' ),
+				keyLabel: ( row ) =>
+					sprintf(
+						/* translators: %d: row number. */
+						__( 'Cognito attribute, row %d', 'cognito-blocks' ),
+						row
+					),
+				valueLabel: ( row ) =>
+					sprintf(
+						/* translators: %d: row number. */
+						__( 'User meta key, row %d', 'cognito-blocks' ),
+						row
+					),
+				keyPlaceholder: 'custom:team',
+				valuePlaceholder: 'team',
+			};
+	}
+}
+
+/**
+ * A list of two-string rows: a text cell for the key and a text or select cell for the value.
+ * @param props
+ * @param props.field    The setting.
+ * @param props.error    Its error, if any.
+ * @param props.rows     Its rows.
+ * @param props.onChange Receives the new rows.
+ * @param props.columns  How the rows are drawn.
+ */
+function PairList( {
+	field,
+	error,
+	rows,
+	onChange,
+	columns,
+}: {
+	field: FieldSpec;
+	error: string | null;
+	rows: PairRow[];
+	onChange: ( rows: PairRow[] ) => void;
+	columns: PairColumns;
+} ) {
+	const [ keyName, valueName ] = columns.names;
+	const { choices } = columns;
+	return (
+		<Rows< PairRow >
+			field={ field }
+			error={ error }
+			rows={ rows }
+			onChange={ onChange }
+			empty={ {
+				[ keyName ]: '',
+				[ valueName ]: choices ? ( choices[ 0 ]?.value ?? '' ) : '',
+			} }
+			addLabel={ columns.addLabel }
+			columns={ ( row, update, index ) => (
+				<>
+					<TextCell
+						label={ columns.keyLabel( index + 1 ) }
+						index={ index }
+						placeholder={ columns.keyPlaceholder }
+						disabled={ field.pinned }
+						value={ row[ keyName ] ?? '' }
+						onChange={ ( value ) =>
+							update( { ...row, [ keyName ]: value } )
+						}
+					/>
+					{ choices ? (
+						<td>
+							<SelectControl
+								label={ columns.valueLabel( index + 1 ) }
+								hideLabelFromVision={ index > 0 }
+								disabled={ field.pinned }
+								value={ row[ valueName ] ?? '' }
+								options={ choices }
+								onChange={ ( value: string ) =>
+									update( { ...row, [ valueName ]: value } )
+								}
+								__next40pxDefaultSize
+								__nextHasNoMarginBottom
+							/>
+						</td>
+					) : (
+						<TextCell
+							label={ columns.valueLabel( index + 1 ) }
+							index={ index }
+							placeholder={ columns.valuePlaceholder }
+							disabled={ field.pinned }
+							value={ row[ valueName ] ?? '' }
+							onChange={ ( value ) =>
+								update( { ...row, [ valueName ]: value } )
+							}
+						/>
+					) }
+				</>
+			) }
+		/>
+	);
+}
+
 export function FieldControl( {
 	field,
 	draft,
@@ -245,104 +414,15 @@ export function FieldControl( {
 			);
 		}
 		case 'group_role_map':
-			return (
-				<Rows< GroupRole >
-					field={ field }
-					error={ error }
-					rows={ ( draft as GroupRole[] ) ?? [] }
-					onChange={ onChange }
-					empty={ { group: '', role: roles[ 0 ]?.value ?? '' } }
-					addLabel={ __( 'Add a group', 'cognito-blocks' ) }
-					columns={ ( row, update, index ) => (
-						<>
-							<TextCell
-								label={ sprintf(
-									/* translators: %d: row number. */
-									__(
-										'Cognito group, row %d',
-										'cognito-blocks'
-									),
-									index + 1
-								) }
-								index={ index }
-								disabled={ field.pinned }
-								value={ row.group }
-								onChange={ ( group ) =>
-									update( { ...row, group } )
-								}
-							/>
-							<td>
-								<SelectControl
-									label={ sprintf(
-										/* translators: %d: row number. */
-										__(
-											'WordPress role, row %d',
-											'cognito-blocks'
-										),
-										index + 1
-									) }
-									hideLabelFromVision={ index > 0 }
-									disabled={ field.pinned }
-									value={ row.role }
-									options={ roles }
-									onChange={ ( role: string ) =>
-										update( { ...row, role } )
-									}
-									__next40pxDefaultSize
-									__nextHasNoMarginBottom
-								/>
-							</td>
-						</>
-					) }
-				/>
-			);
+		case 'provider_list':
 		case 'attribute_map':
 			return (
-				<Rows< AttributeRow >
+				<PairList
 					field={ field }
 					error={ error }
-					rows={ ( draft as AttributeRow[] ) ?? [] }
+					rows={ ( draft as PairRow[] ) ?? [] }
 					onChange={ onChange }
-					empty={ { attribute: '', meta: '' } }
-					addLabel={ __( 'Add an attribute', 'cognito-blocks' ) }
-					columns={ ( row, update, index ) => (
-						<>
-							<TextCell
-								label={ sprintf(
-									/* translators: %d: row number. */
-									__(
-										'Cognito attribute, row %d',
-										'cognito-blocks'
-									),
-									index + 1
-								) }
-								index={ index }
-								placeholder="custom:team"
-								disabled={ field.pinned }
-								value={ row.attribute }
-								onChange={ ( attribute ) =>
-									update( { ...row, attribute } )
-								}
-							/>
-							<TextCell
-								label={ sprintf(
-									/* translators: %d: row number. */
-									__(
-										'User meta key, row %d',
-										'cognito-blocks'
-									),
-									index + 1
-								) }
-								index={ index }
-								placeholder="team"
-								disabled={ field.pinned }
-								value={ row.meta }
-								onChange={ ( meta ) =>
-									update( { ...row, meta } )
-								}
-							/>
-						</>
-					) }
+					columns={ pairColumns( field.kind, roles ) }
 				/>
 			);
 		default:

@@ -3,7 +3,21 @@
  * so what the administrator is typing (a trailing comma, an empty row) is never rewritten under the cursor; the
  * conversion back happens when the form is validated and saved.
  */
-import type { AttributeRow, FieldSpec, Values } from './types';
+import type {
+	AttributeRow,
+	FieldSpec,
+	PairListKind,
+	PairRow,
+	Values,
+} from './types';
+
+/**
+ * The two property names of each pair list's entries, key first (php/Settings/Rule.php).
+ */
+export const PAIR_NAMES: Record< PairListKind, readonly [ string, string ] > = {
+	group_role_map: [ 'group', 'role' ],
+	provider_list: [ 'provider', 'label' ],
+};
 
 export function toDraft( field: FieldSpec, value: unknown ): unknown {
 	switch ( field.kind ) {
@@ -22,6 +36,16 @@ export function toDraft( field: FieldSpec, value: unknown ): unknown {
 				: [];
 		case 'integer':
 			return value === undefined || value === null ? '' : String( value );
+		case 'group_role_map':
+		case 'provider_list': {
+			const [ key, paired ] = PAIR_NAMES[ field.kind ];
+			return Array.isArray( value )
+				? value.map( ( entry ): PairRow => ( {
+						[ key ]: String( entry?.[ key ] ?? '' ),
+						[ paired ]: String( entry?.[ paired ] ?? '' ),
+					} ) )
+				: [];
+		}
 		default:
 			return value;
 	}
@@ -50,9 +74,13 @@ export function fromDraft( field: FieldSpec, draft: unknown ): unknown {
 		case 'url':
 			return String( draft ?? '' ).trim();
 		case 'group_role_map':
-			return ( draft as Array< { group: string; role: string } > ).map(
-				( row ) => ( { group: row.group.trim(), role: row.role } )
-			);
+		case 'provider_list': {
+			const [ key, paired ] = PAIR_NAMES[ field.kind ];
+			return ( ( draft ?? [] ) as PairRow[] ).map( ( row ) => ( {
+				[ key ]: ( row[ key ] ?? '' ).trim(),
+				[ paired ]: ( row[ paired ] ?? '' ).trim(),
+			} ) );
+		}
 		default:
 			return draft;
 	}

@@ -13,6 +13,7 @@ export type Kind =
 	| 'boolean'
 	| 'record'
 	| 'group_role_map'
+	| 'provider_list'
 	| 'list'
 	| 'attribute_map';
 
@@ -78,11 +79,11 @@ export interface SiteOverrides {
 /** Stored values, by setting name. */
 export type Values = Record< string, unknown >;
 
-/** A {group, role} row of the group → role map. */
-export interface GroupRole {
-	group: string;
-	role: string;
-}
+/** A row of a list of two-string pairs: {group, role} of the group → role map, {provider, label} of the sign-in buttons. */
+export type PairRow = Record< string, string >;
+
+/** The kinds stored as an ordered list of two-string pairs (php/Settings/Rule.php `pair_list()`). */
+export type PairListKind = 'group_role_map' | 'provider_list';
 
 /** A row of the attribute map while it is edited (rows may be empty or repeat until saved). */
 export interface AttributeRow {

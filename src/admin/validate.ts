@@ -3,13 +3,14 @@
  * schema core's REST settings endpoint validates with), so each field says what is wrong before anything is sent.
  */
 import { __, sprintf } from '@wordpress/i18n';
-import { fromDraft } from './drafts';
+import { fromDraft, PAIR_NAMES } from './drafts';
 import type {
 	AttributeRow,
 	FieldSpec,
-	GroupRole,
 	JsonSchema,
 	Option,
+	PairListKind,
+	PairRow,
 } from './types';
 
 function schemaError( schema: JsonSchema, value: unknown ): string | null {
@@ -56,23 +57,96 @@ function schemaError( schema: JsonSchema, value: unknown ): string | null {
 	return null;
 }
 
-function groupRoleError( rows: GroupRole[], roles: Option[] ): string | null {
-	const groups = rows.map( ( row ) => row.group );
-	if ( groups.some( ( group ) => group === '' ) ) {
-		return __(
+/**
+ * What a pair list's rules say about its rows: messages for a missing, malformed or repeated key and for a
+ * refused value.
+ */
+interface PairRules {
+	missingKey: string;
+	repeatedKey: string;
+	/** Whether a (trimmed) key is in the form the server keeps, with the message when it is not. */
+	keyForm?: { test: ( key: string ) => boolean; message: string };
+	/** What is wrong with a (trimmed) value, or null. */
+	valueError: ( value: string ) => string | null;
+}
+
+function pairRules( kind: PairListKind, roles: Option[] ): PairRules {
+	if ( kind === 'provider_list' ) {
+		return {
+			missingKey: __(
+				'Enter a provider name in every row, or remove the row.',
+				'cognito-blocks'
+			),
+			repeatedKey: __(
+				'Each provider can appear only once.',
+				'cognito-blocks'
+			),
+			// Cognito's provider names, as php/Settings/Sanitizer.php provider_list() keeps them.
+			keyForm: {
+				test: ( key ) => /^[^\s\x00-\x1f\x7f]{1,32}$/u.test( key ),
+				message: __(
+					'Provider names are 1 to 32 characters without spaces (such as COGNITO or Google).',
+					'cognito-blocks'
+				),
+			},
+			valueError: ( label ) => {
+				if ( label.length > 80 ) {
+					return sprintf(
+						/* translators: %d: maximum number of characters. */
+						__(
+							'Button labels are at most %d characters.',
+							'cognito-blocks'
+						),
+						80
+					);
+				}
+				return /[<>\x00-\x1f\x7f]/u.test( label )
+					? __(
+							'Button labels cannot contain < or >.',
+							'cognito-blocks'
+						)
+					: null;
+			},
+		};
+	}
+	return {
+		missingKey: __(
 			'Enter a group name in every row, or remove the row.',
 			'cognito-blocks'
-		);
-	}
-	if ( new Set( groups ).size !== groups.length ) {
-		return __( 'Each group can appear only once.', 'cognito-blocks' );
+		),
+		repeatedKey: __( 'Each group can appear only once.', 'cognito-blocks' ),
+		valueError: ( role ) =>
+			roles.some( ( option ) => option.value === role )
+				? null
+				: __( 'Choose a role in every row.', 'cognito-blocks' ),
+	};
+}
+
+function pairListError(
+	kind: PairListKind,
+	rows: PairRow[],
+	roles: Option[]
+): string | null {
+	const [ keyName, valueName ] = PAIR_NAMES[ kind ];
+	const rules = pairRules( kind, roles );
+	const keys = rows.map( ( row ) => ( row[ keyName ] ?? '' ).trim() );
+	if ( keys.some( ( key ) => key === '' ) ) {
+		return rules.missingKey;
 	}
 	if (
-		rows.some(
-			( row ) => ! roles.some( ( role ) => role.value === row.role )
-		)
+		rules.keyForm &&
+		keys.some( ( key ) => ! rules.keyForm!.test( key ) )
 	) {
-		return __( 'Choose a role in every row.', 'cognito-blocks' );
+		return rules.keyForm.message;
+	}
+	if ( new Set( keys ).size !== keys.length ) {
+		return rules.repeatedKey;
+	}
+	for ( const row of rows ) {
+		const error = rules.valueError( ( row[ valueName ] ?? '' ).trim() );
+		if ( error ) {
+			return error;
+		}
 	}
 	return null;
 }
@@ -120,7 +194,12 @@ export function fieldError(
 	}
 	switch ( field.kind ) {
 		case 'group_role_map':
-			return groupRoleError( draft as GroupRole[], roles );
+		case 'provider_list':
+			return pairListError(
+				field.kind,
+				( draft ?? [] ) as PairRow[],
+				roles
+			);
 		case 'attribute_map':
 			return attributeError( draft as AttributeRow[] );
 		case 'record': {

@@ -234,6 +234,181 @@ describe( 'SettingsApp', () => {
 		expect( leave() ).toBe( false );
 	} );
 
+	it( 'edits the sign-in buttons as provider and label rows and sends them as a list of {provider, label}', async () => {
+		const providers = [
+			{ provider: 'COGNITO', label: '' },
+			{ provider: 'Google', label: 'Use your Google account' },
+		];
+		apiFetch.mockImplementation(
+			async ( { method, data }: { method?: string; data?: any } ) =>
+				method === 'POST'
+					? { cognito_blocks_settings: data.cognito_blocks_settings }
+					: {
+							cognito_blocks_settings: {
+								...STORED,
+								sso_providers: providers,
+							},
+						}
+		);
+		const user = userEvent.setup();
+		await ready( {
+			...BOOT,
+			fields: [
+				...BOOT.fields,
+				{
+					...text( 'sso_providers', 'Sign-in buttons' ),
+					section: 'accounts',
+					kind: 'provider_list',
+					schema: {
+						type: 'array',
+						items: {
+							type: 'object',
+							properties: {
+								provider: { type: 'string' },
+								label: { type: 'string' },
+							},
+						},
+					},
+					default: [],
+				},
+			],
+		} );
+		const group = screen.getByRole( 'group', { name: 'Sign-in buttons' } );
+		expect(
+			within( group ).getByLabelText( 'Identity provider, row 1' )
+		).toHaveValue( 'COGNITO' );
+		expect(
+			within( group ).getByLabelText( 'Button label, row 1' )
+		).toHaveValue( '' );
+		expect(
+			within( group ).getByLabelText( 'Identity provider, row 2' )
+		).toHaveValue( 'Google' );
+		expect(
+			within( group ).getByLabelText( 'Button label, row 2' )
+		).toHaveValue( 'Use your Google account' );
+
+		// A provider name with a space is refused on the field, before anything is sent.
+		const second = within( group ).getByLabelText(
+			'Identity provider, row 2'
+		);
+		await user.clear( second );
+		await user.type( second, 'My SAML' );
+		await user.click(
+			screen.getByRole( 'button', { name: 'Save changes' } )
+		);
+		expect(
+			await within( group ).findByText( /Provider names are 1 to 32/ )
+		).toBeInTheDocument();
+		expect(
+			apiFetch.mock.calls.filter( ( [ call ] ) => call.method === 'POST' )
+		).toHaveLength( 0 );
+
+		await user.clear( second );
+		await user.type( second, 'CorpSAML' );
+		await user.clear(
+			within( group ).getByLabelText( 'Button label, row 2' )
+		);
+		await user.type(
+			within( group ).getByLabelText( 'Button label, row 2' ),
+			' Staff sign-in '
+		);
+		await user.click(
+			within( group ).getByRole( 'button', {
+				name: 'Add a sign-in button',
+			} )
+		);
+		await user.type(
+			within( group ).getByLabelText( 'Identity provider, row 3' ),
+			'Facebook'
+		);
+		await user.click(
+			within( group ).getByRole( 'button', { name: 'Remove row 1' } )
+		);
+		await user.click(
+			screen.getByRole( 'button', { name: 'Save changes' } )
+		);
+		expect( await findNotice( 'Settings saved.' ) ).toBeInTheDocument();
+		const post = apiFetch.mock.calls.find(
+			( [ call ] ) => call.method === 'POST'
+		)?.[ 0 ];
+		expect( post.data.cognito_blocks_settings.sso_providers ).toEqual( [
+			{ provider: 'CorpSAML', label: 'Staff sign-in' },
+			{ provider: 'Facebook', label: '' },
+		] );
+	} );
+
+	it( 'draws the group → role map with the same rows and sends it as a list of {group, role}', async () => {
+		apiFetch.mockImplementation(
+			async ( { method, data }: { method?: string; data?: any } ) =>
+				method === 'POST'
+					? { cognito_blocks_settings: data.cognito_blocks_settings }
+					: {
+							cognito_blocks_settings: {
+								...STORED,
+								group_role_map: [
+									{ group: 'readers', role: 'subscriber' },
+								],
+							},
+						}
+		);
+		const user = userEvent.setup();
+		await ready( {
+			...BOOT,
+			roles: [
+				{ value: 'subscriber', label: 'Subscriber' },
+				{ value: 'editor', label: 'Editor' },
+			],
+			fields: [
+				...BOOT.fields,
+				{
+					...text( 'group_role_map', 'Group roles' ),
+					section: 'accounts',
+					kind: 'group_role_map',
+					schema: { type: 'array' },
+					default: [],
+				},
+			],
+		} );
+		const group = screen.getByRole( 'group', { name: 'Group roles' } );
+		expect(
+			within( group ).getByLabelText( 'Cognito group, row 1' )
+		).toHaveValue( 'readers' );
+		await user.click(
+			within( group ).getByRole( 'button', { name: 'Add a group' } )
+		);
+		await user.type(
+			within( group ).getByLabelText( 'Cognito group, row 2' ),
+			'readers'
+		);
+		await user.click(
+			screen.getByRole( 'button', { name: 'Save changes' } )
+		);
+		expect(
+			await within( group ).findByText(
+				'Each group can appear only once.'
+			)
+		).toBeInTheDocument();
+		await user.type(
+			within( group ).getByLabelText( 'Cognito group, row 2' ),
+			'-editors '
+		);
+		await user.selectOptions(
+			within( group ).getByLabelText( 'WordPress role, row 2' ),
+			'editor'
+		);
+		await user.click(
+			screen.getByRole( 'button', { name: 'Save changes' } )
+		);
+		expect( await findNotice( 'Settings saved.' ) ).toBeInTheDocument();
+		const post = apiFetch.mock.calls.find(
+			( [ call ] ) => call.method === 'POST'
+		)?.[ 0 ];
+		expect( post.data.cognito_blocks_settings.group_role_map ).toEqual( [
+			{ group: 'readers', role: 'subscriber' },
+			{ group: 'readers-editors', role: 'editor' },
+		] );
+	} );
+
 	it( 'shows a load failure instead of an empty form', async () => {
 		apiFetch.mockRejectedValue( {
 			message: 'Sorry, you are not allowed to do that.',
