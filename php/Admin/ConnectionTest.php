@@ -16,7 +16,8 @@ use CognitoBlocks\Settings\Settings;
 /**
  * What this server can check about a pool, for the values in the settings form (saved or not): the pool's OpenID
  * configuration (reachable, the issuer tokens will carry), its key set (reachable, keys that can verify RS256
- * tokens) and the clock against the `Date` header of Cognito's answer. The app client is checked in the browser
+ * tokens), that the saved hosted UI domain is the one the pool announces, and the clock against the `Date` header
+ * of Cognito's answer. The app client is checked in the browser
  * (src/admin/probe.ts), where sign-ins happen. Works the same against Amazon Cognito and the emulator.
  *
  * Each line is `{ id, ok, label, detail }`; `lines()` is pure, so SettingsPageTest checks every outcome without a
@@ -137,6 +138,10 @@ final class ConnectionTest {
 			/* translators: %s: the issuer URL. */
 			$lines[] = self::line( 'discovery', true, __( 'The user pool answers', 'cognito-blocks' ), sprintf( __( 'Issuer: %s', 'cognito-blocks' ), $issuer ) );
 		}
+		$hosted = self::hosted_ui( $config, $discovery );
+		if ( null !== $hosted ) {
+			$lines[] = $hosted;
+		}
 
 		$usable  = null === $keys ? 0 : count( array_filter( $keys, array( SignatureCheck::class, 'usable' ) ) );
 		$lines[] = 0 === $usable
@@ -158,6 +163,52 @@ final class ConnectionTest {
 		$clock   = SiteHealthResults::clock( $date, $now, $config->leeway() );
 		$lines[] = self::line( 'clock', 'critical' !== $clock['status'] && null !== $date, $clock['label'], html_entity_decode( wp_strip_all_tags( $clock['description'] ), ENT_QUOTES ) );
 		return $lines;
+	}
+
+	/**
+	 * Whether the hosted UI domain setting is the pool's: the pool's OpenID configuration names its authorization
+	 * endpoint, which is `{domain}/oauth2/authorize` for the domain the sign-in buttons send people to. Pure (only
+	 * `__()`), so it is unit-tested.
+	 *
+	 * @param Config                   $config    Settings tested.
+	 * @param array<string,mixed>|null $discovery The OpenID configuration; null when unreachable.
+	 * @return array{id:string,ok:bool,label:string,detail:string}|null Null when no domain is set, or when the
+	 *                                                                   configuration was not read (the discovery
+	 *                                                                   line says so).
+	 */
+	public static function hosted_ui( Config $config, ?array $discovery ): ?array {
+		$domain = $config->hosted_ui_domain();
+		if ( '' === $domain || null === $discovery ) {
+			return null;
+		}
+		$expected = $domain . '/oauth2/authorize';
+		$named    = $discovery['authorization_endpoint'] ?? null;
+		if ( ! is_string( $named ) || '' === $named ) {
+			return self::line(
+				'hosted_ui',
+				false,
+				__( 'The pool has no hosted UI', 'cognito-blocks' ),
+				/* translators: %s: the hosted UI domain setting. */
+				sprintf( __( 'The pool\'s OpenID configuration names no authorization endpoint, so the single sign-on buttons cannot reach %s. Give the user pool a domain (in the Cognito console: App integration, Domain), or leave the hosted UI domain empty.', 'cognito-blocks' ), $domain )
+			);
+		}
+		// Scheme and host are case-insensitive; Cognito writes them in lower case.
+		if ( 0 !== strcasecmp( $named, $expected ) ) {
+			return self::line(
+				'hosted_ui',
+				false,
+				__( 'The hosted UI domain is not the pool\'s', 'cognito-blocks' ),
+				/* translators: 1: authorization endpoint the pool announces, 2: the one the hosted UI domain setting gives. */
+				sprintf( __( 'The pool announces the authorization endpoint %1$s, but the single sign-on buttons would send people to %2$s. Enter the pool\'s domain as the hosted UI domain (with https:// and without a path).', 'cognito-blocks' ), $named, $expected )
+			);
+		}
+		return self::line(
+			'hosted_ui',
+			true,
+			__( 'The hosted UI domain is the pool\'s', 'cognito-blocks' ),
+			/* translators: %s: the authorization endpoint URL. */
+			sprintf( __( 'Authorization endpoint: %s', 'cognito-blocks' ), $named )
+		);
 	}
 
 	/**
