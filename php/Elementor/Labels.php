@@ -41,6 +41,7 @@ final class Labels {
 			'showSignIn'            => array( __( 'Show “Sign in”', 'cognito-blocks' ), '', self::SECTION_OPTIONS ),
 			'usernameField'         => array( __( 'Ask for a username', 'cognito-blocks' ), __( 'Otherwise the email address is the username.', 'cognito-blocks' ), self::SECTION_OPTIONS ),
 			'requireTerms'          => array( __( 'Visitors must accept the terms', 'cognito-blocks' ), '', self::SECTION_OPTIONS ),
+			'providers'             => array( __( 'Providers', 'cognito-blocks' ), __( 'Comma-separated provider names from the settings, such as Google. Leave empty for all of them.', 'cognito-blocks' ), self::SECTION_OPTIONS ),
 			'redirectUrl'           => array( __( 'After sign-in', 'cognito-blocks' ), __( 'Where visitors go once signed in. Leave empty to stay on this page.', 'cognito-blocks' ), self::SECTION_LINKS ),
 			'forgotPasswordUrl'     => array( __( 'Password reset page', 'cognito-blocks' ), $page, self::SECTION_LINKS ),
 			'createAccountUrl'      => array( __( 'Sign-up page', 'cognito-blocks' ), $page, self::SECTION_LINKS ),
