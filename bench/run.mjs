@@ -4,7 +4,7 @@
  * fails on timing: a section that cannot run says why, and the command exits non-zero only when the stack
  * itself could not start.
  *
- *   npm run bench [-- --only=session,revalidation,srp,client-srp,front-end,load] [-- --count=200] [-- --load-count=1000]
+ *   npm run bench [-- --only=session,revalidation,srp,client-srp,front-end,sso,load] [-- --count=200] [-- --load-count=1000]
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,6 +19,7 @@ import { run as load } from './load.mjs';
 import { run as revalidation } from './revalidation.mjs';
 import { run as sessionEndpoint } from './session-endpoint.mjs';
 import { SectionSkipped } from './skip.mjs';
+import { run as sso } from './sso.mjs';
 
 const { values: args } = parseArgs( {
 	options: {
@@ -104,6 +105,11 @@ const sections = [
 			const module = await import( pathToFileURL( FRONT_END ).href );
 			await module.run( env );
 		},
+	},
+	{
+		id: 'sso',
+		title: 'Single sign-on vs the SRP form: page weight and time to a session',
+		run: ( env ) => sso( env ),
 	},
 	{
 		id: 'load',
