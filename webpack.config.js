@@ -57,6 +57,22 @@ class DropStyleOnlyScripts {
 
 export default {
 	...defaultConfig,
+	optimization: {
+		...defaultConfig.optimization,
+		splitChunks: {
+			...defaultConfig.optimization.splitChunks,
+			cacheGroups: {
+				...defaultConfig.optimization.splitChunks.cacheGroups,
+				// The OAuth client single sign-on loads with its "sso" chunk: named, so Assets::CHUNKS can list it.
+				oauth: {
+					test: /[\\/]node_modules[\\/]oauth4webapi[\\/]/,
+					name: 'oauth',
+					chunks: 'async',
+					enforce: true,
+				},
+			},
+		},
+	},
 	entry: {
 		view: './src/view.tsx',
 		// Elementor's editor preview only (php/Elementor/Integration.php).

@@ -2,7 +2,7 @@
  * Single sign-on against the SRP sign-in form, in Debian's Chromium (playwright-core) on the bench's stack:
  *
  * - page weight of /e2e-sso/ against /e2e-sign-in/ until `load` (requests, bytes transferred as `php -S` sends
- *   them, scripts and CSS also gzipped at level 9), whether build/sso.js or its numbered OAuth chunk is
+ *   them, scripts and CSS also gzipped at level 9), whether build/sso.js or its OAuth chunk (build/oauth.js) is
  *   requested before a button is pressed, and what the press adds;
  * - time from pressing "Continue with single sign-on" to the WordPress session (landing on /e2e-landing/ with a
  *   wordpress_logged_in_ cookie): a first sign-in with the hosted page's form (press → hosted page shown and
@@ -32,7 +32,7 @@ const RUNS = 7;
 const SSO_BUTTON = 'Continue with single sign-on';
 const LANDING = /\/e2e-landing\/$/;
 const SSO_CHUNK = /\/build\/sso\.js(\?|$)/;
-const NUMBERED_CHUNK = /\/build\/\d+\.js(\?|$)/;
+const OAUTH_CHUNK = /\/build\/oauth\.js(\?|$)/;
 const HOSTED_COOKIE = /^cognito_emulator_/;
 
 /**
@@ -184,7 +184,7 @@ async function pageWeights( browser, env, sso, signIn, log ) {
 		`  build/sso.js requested before a press (either page, until the network is idle): ${ loadedEarly( SSO_CHUNK ) ? 'yes' : 'no' }`
 	);
 	log(
-		`  numbered OAuth chunk (build/<n>.js) requested before a press: ${ loadedEarly( NUMBERED_CHUNK ) ? 'yes' : 'no' }`
+		`  build/oauth.js (the OAuth library) requested before a press: ${ loadedEarly( OAUTH_CHUNK ) ? 'yes' : 'no' }`
 	);
 	const pressed = ssoLoad.pressed;
 	const pressedScripts = pressed.filter(

@@ -25,7 +25,7 @@ final class Assets {
 	 * Chunks the view script loads on demand with import() (build/<name>.js). WordPress loads translations only
 	 * for scripts it prints itself, so theirs are handed to the view script up front (see add_chunk_translations).
 	 */
-	public const CHUNKS = array( 'account-steps', 'qr-code', 'profile', 'form-preview', 'sso' );
+	public const CHUNKS = array( 'account-steps', 'qr-code', 'profile', 'form-preview', 'sso', 'oauth' );
 
 	/**
 	 * Whether the chunks' translations were added on this request.

@@ -21,7 +21,7 @@ final class FormRegistryTest extends TestCase {
 	}
 
 	public function test_each_built_in_form_is_a_block_a_shortcode_and_a_login_screen(): void {
-		$this->assertSame( array( 'login', 'register', 'reset-password', 'profile' ), array_keys( Registry::all() ) );
+		$this->assertSame( array( 'login', 'register', 'reset-password', 'sso-button', 'profile' ), array_keys( Registry::all() ) );
 		foreach ( Registry::all() as $name => $form ) {
 			$block = WP_Block_Type_Registry::get_instance()->get_registered( 'cognito-blocks/' . $name );
 			$this->assertNotNull( $block, $name );
@@ -47,7 +47,7 @@ final class FormRegistryTest extends TestCase {
 		$seen = json_decode( (string) end( $output ), true );
 		$this->assertIsArray( $seen, $text );
 
-		$this->assertSame( array( 'login', 'register', 'reset-password', 'profile', 'throwaway' ), $seen['forms'] );
+		$this->assertSame( array( 'login', 'register', 'reset-password', 'sso-button', 'profile', 'throwaway' ), $seen['forms'] );
 		$this->assertTrue( $seen['block'], 'registered as the block cognito-blocks/throwaway with the shared render callback' );
 		$this->assertTrue( $seen['shortcode'], '[cognito_throwaway] exists' );
 		$this->assertFalse( $seen['login'], 'it replaces no wp-login.php screen' );
