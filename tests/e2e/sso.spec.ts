@@ -3,7 +3,7 @@
  * authorization-code + PKCE sign-in in the browser, the emulator's hosted UI (or a simulated external provider)
  * signs the visitor in, and the callback on wp-login.php exchanges the code and opens the WordPress session.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import {
 	hasSessionCookie,
 	openForm,
@@ -11,20 +11,12 @@ import {
 	wordpressUser,
 } from './support/forms';
 import { loginAsAdmin, siteUrl } from './support/wordpress';
-
-const EMULATOR = process.env.EMULATOR_URL ?? '';
-
-/** Signs in on the emulator's hosted page (Cognito's own sign-in form). */
-async function signInOnHostedPage(
-	page: Page,
-	username: string,
-	password: string
-): Promise< void > {
-	await expect( page ).toHaveURL( new RegExp( `^${ EMULATOR }/` ) );
-	await page.getByLabel( 'Username' ).fill( username );
-	await page.getByLabel( 'Password' ).fill( password );
-	await page.getByRole( 'button', { name: 'Sign in' } ).click();
-}
+import {
+	EMULATOR,
+	SSO_BUTTON,
+	signInOnHostedPage,
+	signInThroughHostedUi,
+} from './support/sso';
 
 test( 'the hosted UI signs a visitor in: S256 challenge and state, code exchange, WordPress session', async ( {
 	page,
@@ -51,9 +43,7 @@ test( 'the hosted UI signs a visitor in: S256 challenge and state, code exchange
 		false
 	);
 
-	await page
-		.getByRole( 'button', { name: 'Continue with single sign-on' } )
-		.click();
+	await page.getByRole( 'button', { name: SSO_BUTTON } ).click();
 	await signInOnHostedPage( page, user.username, user.password );
 	await expect( page ).toHaveURL( /\/e2e-landing\/$/, { timeout: 20_000 } );
 
@@ -159,9 +149,7 @@ test( 'a tampered state and a replayed callback are refused with a message, and 
 			return route.fulfill( { body: 'stopped before the callback' } );
 		}
 	);
-	await page
-		.getByRole( 'button', { name: 'Continue with single sign-on' } )
-		.click();
+	await page.getByRole( 'button', { name: SSO_BUTTON } ).click();
 	await signInOnHostedPage( page, user.username, user.password );
 	await expect.poll( () => callback ).toMatch( /[?&]code=/ );
 	await page.unrouteAll();
@@ -202,9 +190,7 @@ test( 'a cached copy of the page still signs in: nothing per-visitor is in its H
 		route.fulfill( { body: cached, contentType: 'text/html' } )
 	);
 	await openForm( visitor, '/e2e-sso/' );
-	await visitor
-		.getByRole( 'button', { name: 'Continue with single sign-on' } )
-		.click();
+	await visitor.getByRole( 'button', { name: SSO_BUTTON } ).click();
 	await signInOnHostedPage( visitor, user.username, user.password );
 	await expect( visitor ).toHaveURL( /\/e2e-landing\/$/, {
 		timeout: 20_000,
@@ -217,12 +203,7 @@ test( 'signed in through the hosted UI, the profile reads the account (the scope
 	page,
 } ) => {
 	const user = testUser( 'confirmed' );
-	await openForm( page, '/e2e-sso/' );
-	await page
-		.getByRole( 'button', { name: 'Continue with single sign-on' } )
-		.click();
-	await signInOnHostedPage( page, user.username, user.password );
-	await expect( page ).toHaveURL( /\/e2e-landing\/$/, { timeout: 20_000 } );
+	await signInThroughHostedUi( page, user );
 	await page.goto( siteUrl( '/e2e-profile/' ) );
 	await expect( page.getByLabel( 'First name' ) ).toHaveValue(
 		String( user.attributes?.given_name ?? '' ),

@@ -13,9 +13,9 @@ import {
 	testUser,
 } from './support/forms';
 import { siteUrl } from './support/wordpress';
+import { EMULATOR, SSO_BUTTON, signInThroughHostedUi } from './support/sso';
 
 const SITE_B = process.env.WP_SITE_B_URL ?? '';
-const EMULATOR = process.env.EMULATOR_URL ?? '';
 
 test.skip( ! SITE_B, 'the test stack has no second site (WP_SITE_B_URL)' );
 
@@ -72,16 +72,7 @@ test( 'signed in on A through the hosted UI, one press of B’s button signs in 
 	page,
 	context,
 } ) => {
-	const user = testUser( 'confirmed' );
-	await openForm( page, '/e2e-sso/' );
-	await page
-		.getByRole( 'button', { name: 'Continue with single sign-on' } )
-		.click();
-	await expect( page ).toHaveURL( new RegExp( `^${ EMULATOR }/` ) );
-	await page.getByLabel( 'Username' ).fill( user.username );
-	await page.getByLabel( 'Password' ).fill( user.password );
-	await page.getByRole( 'button', { name: 'Sign in' } ).click();
-	await expect( page ).toHaveURL( /\/e2e-landing\/$/, { timeout: 20_000 } );
+	await signInThroughHostedUi( page, testUser( 'confirmed' ) );
 
 	// Site B: one press, no password typed; the hosted UI's session answers at once.
 	const typed: string[] = [];
@@ -94,9 +85,7 @@ test( 'signed in on A through the hosted UI, one press of B’s button signs in 
 		}
 	} );
 	await openOnB( page, '/e2e-sso/' );
-	await page
-		.getByRole( 'button', { name: 'Continue with single sign-on' } )
-		.click();
+	await page.getByRole( 'button', { name: SSO_BUTTON } ).click();
 	await expect( page ).toHaveURL(
 		new RegExp( `^${ SITE_B }/e2e-landing/$` ),
 		{
@@ -130,9 +119,7 @@ test( 'signed in on A through the hosted UI, one press of B’s button signs in 
 	await context.clearCookies( { name: /^wordpress_/ } );
 	expect( await userOnB( page ) ).toBe( 0 );
 	await openOnB( page, '/e2e-sso/' );
-	await page
-		.getByRole( 'button', { name: 'Continue with single sign-on' } )
-		.click();
+	await page.getByRole( 'button', { name: SSO_BUTTON } ).click();
 	await expect( page ).toHaveURL( new RegExp( `^${ EMULATOR }/` ) );
 	await expect( page.getByLabel( 'Password' ) ).toBeVisible();
 } );
