@@ -112,3 +112,27 @@ export function table( rows ) {
 			.join( '  ' )
 	);
 }
+
+/**
+ * Runs a section's measurements in order, each under its title, then closes the browser. One figure failing (a
+ * timeout, say) is reported in its place and does not hide the others.
+ *
+ * @param {import('playwright-core').Browser}       browser
+ * @param {Array<[string, () => Promise<unknown>]>} steps   Title and measurement.
+ * @param {(line: string) => void}                  log
+ */
+export async function runSteps( browser, steps, log ) {
+	try {
+		for ( const [ title, step ] of steps ) {
+			log( '' );
+			log( `${ title }:` );
+			await step().catch( ( error ) =>
+				log(
+					`  could not measure: ${ error.message.split( '\n' )[ 0 ] }`
+				)
+			);
+		}
+	} finally {
+		await browser.close();
+	}
+}

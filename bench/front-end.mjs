@@ -5,6 +5,7 @@
  * authenticator set-up step. Figures only: nothing here passes or fails.
  */
 import {
+	runSteps,
 	PLUGIN_PATH,
 	WAIT_MS,
 	confirmedUser,
@@ -50,20 +51,7 @@ export async function run(
 		],
 		[ 'QR chunk', () => measureQrChunk( browser, env, signIn, user, log ) ],
 	];
-	try {
-		for ( const [ title, step ] of steps ) {
-			log( '' );
-			log( `${ title }:` );
-			// One figure failing (a timeout, say) must not hide the others.
-			await step().catch( ( error ) =>
-				log(
-					`  could not measure: ${ error.message.split( '\n' )[ 0 ] }`
-				)
-			);
-		}
-	} finally {
-		await browser.close();
-	}
+	await runSteps( browser, steps, log );
 }
 
 /**

@@ -13,6 +13,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import {
+	runSteps,
 	MOUNTED,
 	WAIT_MS,
 	confirmedUser,
@@ -367,17 +368,5 @@ export async function run(
 			() => timings( browser, env, sso, signIn, user, log ),
 		],
 	];
-	try {
-		for ( const [ title, step ] of steps ) {
-			log( '' );
-			log( `${ title }:` );
-			await step().catch( ( error ) =>
-				log(
-					`  could not measure: ${ error.message.split( '\n' )[ 0 ] }`
-				)
-			);
-		}
-	} finally {
-		await browser.close();
-	}
+	await runSteps( browser, steps, log );
 }
