@@ -59,7 +59,12 @@ final class FormRenderer {
 			$config['preview'] = true;
 		}
 		if ( 'sso' === $form->view ) {
-			$config['sso'] = HostedUi::browser_config( Settings::current() );
+			$sso = HostedUi::browser_config( Settings::current() );
+			if ( null !== $sso ) {
+				// The buttons this block picks, chosen once here for the stand-in and the script alike.
+				$sso['providers'] = SsoButtons::chosen( $sso['providers'], $config['attributes'] );
+			}
+			$config['sso'] = $sso;
 		}
 		if ( $form->signed_in ) {
 			// Still no nonce in the page: the browser asks core's rest-nonce action for the signed-in user's own.
@@ -90,7 +95,7 @@ final class FormRenderer {
 		}
 		if ( 'sso' === $form->view ) {
 			$sso = is_array( $config['sso'] ?? null ) ? $config['sso'] : array();
-			return SsoButtons::render( is_array( $sso['providers'] ?? null ) ? $sso['providers'] : array(), $config['attributes'] );
+			return SsoButtons::render( is_array( $sso['providers'] ?? null ) ? $sso['providers'] : array() );
 		}
 		return Skeleton::render( $form->entry, $config['attributes'] );
 	}

@@ -40,12 +40,11 @@ final class SsoButtons {
 	/**
 	 * The markup.
 	 *
-	 * @param array<mixed>        $providers  HostedUi::buttons().
-	 * @param array<string,mixed> $attributes The block's normalised attributes.
+	 * @param list<array{provider:string,label:string}> $providers The chosen buttons (chosen()).
 	 */
-	public static function render( array $providers, array $attributes ): string {
+	public static function render( array $providers ): string {
 		$buttons = '';
-		foreach ( self::chosen( $providers, $attributes ) as $entry ) {
+		foreach ( $providers as $entry ) {
 			$buttons .= sprintf(
 				'<button type="button" class="cognito-blocks__button cognito-blocks__sso-button" data-provider="%1$s" disabled>%2$s</button>',
 				esc_attr( $entry['provider'] ),

@@ -97,17 +97,10 @@ function mountSso(
 		);
 		return true;
 	}
-	const wanted = String( config.attributes.providers ?? '' )
-		.split( ',' )
-		.map( ( name ) => name.trim() )
-		.filter( Boolean );
 	flushSync( () =>
 		root.render(
 			<SsoButtons
-				buttons={ sso.providers.filter(
-					( button ) =>
-						! wanted.length || wanted.includes( button.provider )
-				) }
+				buttons={ sso.providers }
 				onPress={ ( provider ) =>
 					load().then( ( chunk ) =>
 						chunk.startSignIn( context, services, provider )
