@@ -15,6 +15,7 @@ export interface Attributes extends FormAttributes {
 	forgotPasswordUrl: string;
 	showCreateAccount: boolean;
 	createAccountUrl: string;
+	showSso: boolean;
 }
 
 export default function Edit( {
@@ -40,6 +41,21 @@ export default function Edit( {
 					checked={ attributes.showRemember }
 					onChange={ ( showRemember: boolean ) =>
 						setAttributes( { showRemember } )
+					}
+					__nextHasNoMarginBottom
+				/>
+				<ToggleControl
+					label={ __(
+						'Show single sign-on buttons under the form',
+						'cognito-blocks'
+					) }
+					help={ __(
+						'The providers set in Settings › Cognito Blocks, after an “or” line. Nothing is shown until single sign-on is set up.',
+						'cognito-blocks'
+					) }
+					checked={ attributes.showSso }
+					onChange={ ( showSso: boolean ) =>
+						setAttributes( { showSso } )
 					}
 					__nextHasNoMarginBottom
 				/>

@@ -36,6 +36,7 @@ final class Labels {
 			'terms'                 => array( __( 'Terms', 'cognito-blocks' ), __( 'Shown beside the sign-up button, e.g. a line that links to your terms.', 'cognito-blocks' ), self::SECTION_TEXTS ),
 			'usernameKind'          => array( __( 'Visitors sign in with', 'cognito-blocks' ), '', self::SECTION_OPTIONS ),
 			'showRemember'          => array( __( 'Show “Remember me”', 'cognito-blocks' ), '', self::SECTION_OPTIONS ),
+			'showSso'               => array( __( 'Show single sign-on buttons under the form', 'cognito-blocks' ), __( 'The providers set in Settings › Cognito Blocks.', 'cognito-blocks' ), self::SECTION_OPTIONS ),
 			'showForgotPassword'    => array( __( 'Show “Forgot password?”', 'cognito-blocks' ), '', self::SECTION_OPTIONS ),
 			'showCreateAccount'     => array( __( 'Show “Create an account”', 'cognito-blocks' ), '', self::SECTION_OPTIONS ),
 			'showSignIn'            => array( __( 'Show “Sign in”', 'cognito-blocks' ), '', self::SECTION_OPTIONS ),

@@ -111,6 +111,8 @@ final class LoginScreen {
 			$can_register = (bool) get_option( 'users_can_register' );
 			$attributes  += array(
 				'showRemember'       => true,
+				// The "Continue with …" buttons, once single sign-on is set up (FormRenderer prints nothing before).
+				'showSso'            => true,
 				'showForgotPassword' => false,
 				'forgotPasswordUrl'  => $context->url( 'lostpassword' ),
 				'showCreateAccount'  => false,

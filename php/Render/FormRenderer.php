@@ -72,7 +72,7 @@ final class FormRenderer {
 			$config['nonceUrl']   = admin_url( 'admin-ajax.php?action=rest-nonce' );
 		}
 
-		return sprintf(
+		$mount = sprintf(
 			'<div %1$s data-cognito-blocks="%2$s" data-config="%3$s">%4$s<noscript><p class="cognito-blocks__noscript">%5$s</p></noscript></div>',
 			$wrapper,
 			esc_attr( $form->name ),
@@ -80,6 +80,34 @@ final class FormRenderer {
 			// Holds the form's place with its own markup, so mounting the form does not shift the page.
 			self::stand_in( $form, $config ),
 			esc_html__( 'This form needs JavaScript. Please enable JavaScript in your browser to sign in.', 'cognito-blocks' )
+		);
+		return $mount . self::sso_below( $config['attributes'], $preview );
+	}
+
+	/**
+	 * The single sign-on buttons a form shows under itself (`showSso`, e.g. the sign-in form's "or continue
+	 * with …"): the sso-button form's own mount point, after an "or" line. Nothing when single sign-on is not set
+	 * up, so a page or wp-login.php asking for them does not print an empty "or".
+	 *
+	 * @param array<string,mixed> $attributes The form's normalised attributes.
+	 * @param bool                $preview    A page builder's editor preview.
+	 */
+	private static function sso_below( array $attributes, bool $preview ): string {
+		if ( true !== ( $attributes['showSso'] ?? null ) ) {
+			return '';
+		}
+		$sso = HostedUi::browser_config( Settings::current() );
+		if ( null === $sso || array() === $sso['providers'] ) {
+			return '';
+		}
+		$redirect = is_string( $attributes['redirectUrl'] ?? null ) ? $attributes['redirectUrl'] : '';
+		// One wrapper around the line and the buttons: it is what a theme's layout
+		// (e.g. a constrained group's width and auto margins) applies to, so the line
+		// inside keeps the form's width.
+		return sprintf(
+			'<div class="cognito-blocks-sso-below"><div class="cognito-blocks-sso-divider"><span>%1$s</span></div>%2$s</div>',
+			esc_html_x( 'or', 'between the sign-in form and the single sign-on buttons', 'cognito-blocks' ),
+			self::render( 'sso-button', array( 'redirectUrl' => $redirect ), '', $preview )
 		);
 	}
 

@@ -46,7 +46,7 @@ final class SsoButtons {
 		$buttons = '';
 		foreach ( $providers as $entry ) {
 			$buttons .= sprintf(
-				'<button type="button" class="cognito-blocks__button cognito-blocks__sso-button" data-provider="%1$s" disabled>%2$s</button>',
+				'<button type="button" class="cognito-blocks__button cognito-blocks__button--secondary cognito-blocks__sso-button" data-provider="%1$s" disabled>%2$s</button>',
 				esc_attr( $entry['provider'] ),
 				esc_html( $entry['label'] )
 			);

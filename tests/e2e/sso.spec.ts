@@ -210,3 +210,93 @@ test( 'signed in through the hosted UI, the profile reads the account (the scope
 		{ timeout: 20_000 }
 	);
 } );
+
+test( 'under the sign-in form: wp-login.php and a sign-in block with the option show the buttons after an "or"', async ( {
+	page,
+	context,
+} ) => {
+	const buttons = [
+		SSO_BUTTON,
+		'Continue with Google',
+		'Continue with Corp SSO',
+	];
+	await page.goto(
+		siteUrl(
+			`/wp-login.php?redirect_to=${ encodeURIComponent(
+				siteUrl( '/e2e-landing/' )
+			) }`
+		)
+	);
+	const form = page.locator(
+		'[data-cognito-blocks="login"][data-mounted="true"]'
+	);
+	const sso = page.locator(
+		'[data-cognito-blocks="sso-button"][data-mounted="true"]'
+	);
+	await expect( form.getByLabel( 'Username' ) ).toBeVisible();
+	await expect( page.locator( '.cognito-blocks-sso-divider' ) ).toHaveText(
+		'or'
+	);
+	for ( const name of buttons ) {
+		await expect( sso.getByRole( 'button', { name } ) ).toBeEnabled();
+	}
+	// Below the form, not beside or above it.
+	const formBox = await form.boundingBox();
+	const ssoBox = await sso.boundingBox();
+	expect( ssoBox!.y ).toBeGreaterThan( formBox!.y + formBox!.height );
+	// One card: the buttons' part closes the form's card at its width, and
+	// the "or" line runs across the form's content.
+	const cardBox = await page
+		.locator( '.cognito-blocks-sso-below' )
+		.boundingBox();
+	expect( [ cardBox!.x, cardBox!.width ] ).toEqual( [
+		formBox!.x,
+		formBox!.width,
+	] );
+	expect( cardBox!.y ).toBeCloseTo( formBox!.y + formBox!.height, 0 );
+	const lineBox = await page
+		.locator( '.cognito-blocks-sso-divider' )
+		.boundingBox();
+	const fieldBox = await form.getByLabel( 'Username' ).boundingBox();
+	expect( [ lineBox!.x, lineBox!.width ] ).toEqual( [
+		fieldBox!.x,
+		fieldBox!.width,
+	] );
+
+	// They sign in to where wp-login.php was asked to go.
+	const user = testUser( 'confirmed' );
+	await sso.getByRole( 'button', { name: SSO_BUTTON } ).click();
+	await signInOnHostedPage( page, user.username, user.password );
+	await expect( page ).toHaveURL( /\/e2e-landing\/$/, { timeout: 20_000 } );
+	expect( await hasSessionCookie( context ) ).toBe( true );
+	await context.clearCookies();
+
+	// The block's option: the same buttons under a sign-in block; without it (e2e-sign-in) none.
+	await openForm( page, '/e2e-sign-in/' );
+	await expect(
+		page.getByRole( 'button', { name: SSO_BUTTON } )
+	).toHaveCount( 0 );
+	await page.goto( siteUrl( '/e2e-sign-in-sso/' ) );
+	for ( const name of buttons ) {
+		await expect( sso.getByRole( 'button', { name } ) ).toBeEnabled();
+	}
+	// In a theme's constrained layout, the line and the buttons keep the
+	// form's width rather than the content width.
+	const step = await form.locator( '.cognito-blocks__form' ).boundingBox();
+	for ( const part of [
+		page.locator( '.cognito-blocks-sso-divider' ),
+		sso.getByRole( 'button', { name: SSO_BUTTON } ),
+	] ) {
+		const box = await part.boundingBox();
+		expect( [ box!.x, box!.width ] ).toEqual( [ step!.x, step!.width ] );
+	}
+} );
+
+test( 'a block that names its providers shows only those', async ( {
+	page,
+} ) => {
+	await openForm( page, '/e2e-sso-google/' );
+	await expect( page.locator( '.cognito-blocks__sso-button' ) ).toHaveText( [
+		'Continue with Google',
+	] );
+} );

@@ -53,6 +53,18 @@ function sitePages() {
 				'<!-- wp:cognito-blocks/sso-button {"redirectUrl":"/e2e-landing/"} /-->',
 		},
 		{
+			slug: 'e2e-sign-in-sso',
+			title: 'E2E sign in or single sign-on',
+			content:
+				'<!-- wp:cognito-blocks/login {"showSso":true,"redirectUrl":"/e2e-landing/"} /-->',
+		},
+		{
+			slug: 'e2e-sso-google',
+			title: 'E2E Google only',
+			content:
+				'<!-- wp:cognito-blocks/sso-button {"providers":"Google"} /-->',
+		},
+		{
 			slug: 'e2e-landing',
 			title: 'E2E landing',
 			content:

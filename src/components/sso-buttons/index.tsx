@@ -51,7 +51,7 @@ export function SsoButtons( { buttons, onPress, className }: SsoButtonsProps ) {
 				<button
 					key={ button.provider }
 					type="button"
-					className="cognito-blocks__button cognito-blocks__sso-button"
+					className="cognito-blocks__button cognito-blocks__button--secondary cognito-blocks__sso-button"
 					data-provider={ button.provider }
 					aria-busy={ pressed === button.provider }
 					disabled={ pressed !== null }

@@ -12,6 +12,7 @@ use CognitoBlocks\Forms\Registry;
 use CognitoBlocks\Render\Assets;
 use CognitoBlocks\Render\FormRenderer;
 use CognitoBlocks\Render\Shortcodes;
+use CognitoBlocks\Settings\Settings;
 use PHPUnit\Framework\TestCase;
 
 final class RenderTest extends TestCase {
@@ -234,5 +235,54 @@ final class RenderTest extends TestCase {
 	public function test_unknown_forms_render_nothing(): void {
 		$this->assertSame( '', FormRenderer::render( 'newsletter', array() ) );
 		$this->assertSame( '', Shortcodes::render( array(), null, 'cognito_unknown' ) );
+	}
+
+	public function test_the_sign_in_form_shows_the_single_sign_on_buttons_under_it_when_asked_and_set_up(): void {
+		$saved = get_option( Settings::OPTION, array() );
+		try {
+			$pool = array(
+				'region'       => 'eu-west-1',
+				'user_pool_id' => 'eu-west-1_Render',
+				'client_id'    => '1example23456789abcdefghij',
+			);
+			update_option( Settings::OPTION, $pool );
+			$this->assertStringNotContainsString(
+				'cognito-blocks-sso-divider',
+				Shortcodes::render( array( 'show_sso' => '1' ), null, 'cognito_login' ),
+				'no hosted UI domain yet: no "or" and no buttons'
+			);
+
+			update_option(
+				Settings::OPTION,
+				$pool + array(
+					'hosted_ui_domain' => 'https://auth.example.test',
+					'sso_providers'    => array(
+						array(
+							'provider' => 'Google',
+							'label'    => '',
+						),
+					),
+				)
+			);
+			$this->assertStringNotContainsString( 'data-cognito-blocks="sso-button"', Shortcodes::render( array(), null, 'cognito_login' ), 'off by default' );
+
+			$html = Shortcodes::render(
+				array(
+					'show_sso'     => '1',
+					'redirect_url' => '/members/',
+				),
+				null,
+				'cognito_login'
+			);
+			$this->assertSame( 2, preg_match_all( '/data-cognito-blocks="([^"]+)"/', $html, $forms ) );
+			$this->assertSame( array( 'login', 'sso-button' ), $forms[1], 'the buttons follow the form' );
+			$this->assertMatchesRegularExpression( '#</div><div class="cognito-blocks-sso-below"><div class="cognito-blocks-sso-divider"><span>or</span></div><div #', $html );
+			$this->assertStringContainsString( 'data-provider="Google" disabled>Continue with Google</button>', $html );
+			$this->assertSame( 2, preg_match_all( '/data-config="([^"]*)"/', $html, $configs ) );
+			$sso = json_decode( html_entity_decode( $configs[1][1], ENT_QUOTES ), true );
+			$this->assertSame( '/members/', $sso['attributes']['redirectUrl'], 'the buttons sign in to where the form would' );
+		} finally {
+			update_option( Settings::OPTION, $saved );
+		}
 	}
 }
